@@ -1,0 +1,12 @@
+namespace Ingest.Functions.Cli;
+
+/// <summary>Every verb the app knows, in the order <c>--help</c> lists them.</summary>
+public static class VerbCatalog
+{
+    public static IReadOnlyList<CliVerb> All { get; } =
+    [
+    ];
+
+    public static CliVerb? Find(string name) =>
+        All.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
+}

@@ -20,12 +20,16 @@ internal static class BicepCli
     /// <summary><c>bicep build-params FILE --stdout</c>.</summary>
     public static Task<ToolRun> BuildParamsAsync(string file) => RunOnceAsync("build-params", file, "--stdout");
 
-    /// <summary><c>bicep lint FILE</c> as SARIF: every compiler and linter diagnostic, warnings included.</summary>
-    public static Task<ToolRun> LintAsync(string file) => RunOnceAsync("lint", file, "--diagnostics-format", "sarif");
+    /// <summary>
+    /// <c>bicep lint --pattern **/*.bicep</c> in infra/: every compiler and linter diagnostic of every
+    /// file, one line each (warnings included; the exit code stays 0 for warnings).
+    /// </summary>
+    public static Task<ToolRun> LintAllAsync() => RunOnceAsync(LintAllArguments);
 
-    /// <summary>Lint a file anywhere (not cached): the planted-warning check uses it.</summary>
-    public static Task<ToolRun> LintAtAsync(string path) =>
-        ToolRun.RunAsync(Executable.Value, ["lint", path, "--diagnostics-format", "sarif"], Path.GetDirectoryName(path)!);
+    /// <summary>The same lint in another directory (not cached): the planted-warning check uses it.</summary>
+    public static Task<ToolRun> LintAllInAsync(string directory) => ToolRun.RunAsync(Executable.Value, LintAllArguments, directory);
+
+    private static string[] LintAllArguments => ["lint", "--pattern", "**/*.bicep"];
 
     /// <summary>The ARM JSON of an infra/ template; fails the caller when it does not compile.</summary>
     public static async Task<JsonObject> TemplateAsync(string file)
@@ -34,13 +38,6 @@ internal static class BicepCli
         Assert.True(run.ExitCode == 0, $"bicep build {file} failed: {run}");
         return JsonNode.Parse(run.Output)!.AsObject();
     }
-
-    /// <summary>The results of a SARIF log, as "ruleId: message" lines.</summary>
-    public static IReadOnlyList<string> SarifResults(string sarif) =>
-        JsonNode.Parse(sarif)!["runs"]!.AsArray()
-            .SelectMany(run => run!["results"]?.AsArray() ?? [])
-            .Select(result => $"{result!["ruleId"]}: {result["message"]?["text"]}")
-            .ToList();
 
     private static Task<ToolRun> RunOnceAsync(params string[] arguments) =>
         Runs.GetOrAdd(string.Join('\u001f', arguments), _ => new Lazy<Task<ToolRun>>(

@@ -106,6 +106,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, IOptions<CrawlerOpti
 
                 // Take the spool out of the response so disposing the response leaves it to the caller.
                 var body = spooled.Spool;
+                var lastModified = LastModified(response);
                 response.Content = new ByteArrayContent([]);
                 var contentType = spooled.Headers.ContentType;
                 return new FetchResult
@@ -118,7 +119,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, IOptions<CrawlerOpti
                     ContentType = contentType?.ToString(),
                     HeaderCharset = contentType?.CharSet?.Trim('"', '\''),
                     ETag = response.Headers.ETag?.ToString(),
-                    LastModified = LastModified(response),
+                    LastModified = lastModified,
                 };
             }
         }

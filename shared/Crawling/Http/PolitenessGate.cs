@@ -30,6 +30,12 @@ public sealed class PolitenessGate
         lock (turn)
         {
             turn.Delay = delay > minDelay ? delay : minDelay;
+
+            // The gap after the request that just ended (typically robots.txt itself) is the new one too.
+            if (turn.LastCompleted is { } last && last + turn.Delay > turn.NotBefore)
+            {
+                turn.NotBefore = last + turn.Delay;
+            }
         }
     }
 
@@ -86,7 +92,9 @@ public sealed class PolitenessGate
     {
         lock (turn)
         {
-            var next = time.GetUtcNow() + turn.Delay;
+            var now = time.GetUtcNow();
+            turn.LastCompleted = now;
+            var next = now + turn.Delay;
             if (next > turn.NotBefore)
             {
                 turn.NotBefore = next;
@@ -101,6 +109,7 @@ public sealed class PolitenessGate
         public SemaphoreSlim Lock { get; } = new(1, 1);
         public TimeSpan Delay { get; set; } = delay;
         public DateTimeOffset NotBefore { get; set; } = DateTimeOffset.MinValue;
+        public DateTimeOffset? LastCompleted { get; set; }
     }
 
     private sealed class Release(PolitenessGate gate, HostTurn turn) : IDisposable

@@ -15,4 +15,13 @@ public sealed record SeedSource
 
     public int MaxListingPages { get; init; } = 5;
     public int MaxReports { get; init; } = 50;
+
+    /// <summary>False for placeholders and entries waiting to be checked; the planner skips them.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Free text for people: where the URL came from, what still needs checking.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Hosts (authorities) of the listing URLs: the only hosts this source may fetch from.</summary>
+    public IReadOnlySet<string> Hosts => ListingUrls.Select(u => u.Authority.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 }

@@ -1,0 +1,5 @@
+using Ingest.Archive;
+
+namespace Ingest.Tests.Crawling;
+
+public sealed record StoredCapture(string Name, byte[] Bytes, CaptureMetadata Metadata);

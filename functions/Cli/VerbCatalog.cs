@@ -5,6 +5,7 @@ public static class VerbCatalog
 {
     public static IReadOnlyList<CliVerb> All { get; } =
     [
+        new HandlerVerb(),
     ];
 
     public static CliVerb? Find(string name) =>

@@ -5,6 +5,8 @@ public static class VerbCatalog
 {
     public static IReadOnlyList<CliVerb> All { get; } =
     [
+        new DemoVerb(),
+        new RunVerb(),
         new HandlerVerb(),
     ];
 

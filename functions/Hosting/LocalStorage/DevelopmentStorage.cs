@@ -11,18 +11,19 @@ namespace Ingest.Functions.Hosting.LocalStorage;
 /// </summary>
 public static class DevelopmentStorage
 {
-    public static readonly int[] Ports = [10000, 10001, 10002];
-
     /// <returns>The Azurite this call started (dispose it to stop it), or null when none was needed.</returns>
-    public static async Task<AzuriteProcess?> EnsureAsync(IConfiguration configuration, Action<string> log, CancellationToken cancellationToken)
-    {
-        if (!StorageConnection.IsDevelopmentStorage(configuration))
-        {
-            return null;
-        }
+    public static Task<AzuriteProcess?> EnsureAsync(IConfiguration configuration, Action<string> log, CancellationToken cancellationToken) =>
+        StorageConnection.IsDevelopmentStorage(configuration)
+            ? EnsureAsync(AzuriteOptions.DevelopmentStorage(Path.Combine(RepositoryRoot(), ".ingest", "azurite")), log, cancellationToken)
+            : Task.FromResult<AzuriteProcess?>(null);
 
+    /// <summary>The same on the ports and data folder <paramref name="options"/> names (tests use free ports).</summary>
+    internal static async Task<AzuriteProcess?> EnsureAsync(AzuriteOptions options, Action<string> log, CancellationToken cancellationToken)
+    {
+        int[] ports = [options.BlobPort, options.QueuePort, options.TablePort];
+        var range = $"127.0.0.1:{string.Join(",", ports)}";
         var answering = new List<int>();
-        foreach (var port in Ports)
+        foreach (var port in ports)
         {
             if (await AnswersAsync(port, cancellationToken))
             {
@@ -30,22 +31,21 @@ public static class DevelopmentStorage
             }
         }
 
-        if (answering.Count == Ports.Length)
+        if (answering.Count == ports.Length)
         {
-            log("Using the storage emulator already listening on 127.0.0.1:10000-10002.");
+            log($"Using the storage emulator already listening on {range}.");
             return null;
         }
 
         if (answering.Count > 0)
         {
             throw new InvalidOperationException(
-                $"UseDevelopmentStorage=true, but only port(s) {string.Join(", ", answering)} of 10000-10002 answer on 127.0.0.1. " +
+                $"UseDevelopmentStorage=true, but only port(s) {string.Join(", ", answering)} of {range} answer. " +
                 "Stop whatever holds them or start a complete Azurite (blob, queue and table).");
         }
 
-        var data = Path.Combine(RepositoryRoot(), ".ingest", "azurite");
-        log($"Nothing answers on 127.0.0.1:10000-10002; starting Azurite with data in {data}.");
-        var azurite = await AzuriteProcess.StartAsync(AzuriteOptions.DevelopmentStorage(data), log, cancellationToken);
+        log($"Nothing answers on {range}; starting Azurite with data in {options.DataDirectory}.");
+        var azurite = await AzuriteProcess.StartAsync(options, log, cancellationToken);
         log($"Started Azurite (pid {azurite.ProcessId}); it stops when this process ends.");
         return azurite;
     }

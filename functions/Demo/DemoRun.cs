@@ -16,8 +16,9 @@ namespace Ingest.Functions.Demo;
 /// <summary>
 /// The whole pipeline on the bundled sample site, through the production code: the scheduler enqueues one
 /// crawl request per host, the standalone queue consumer runs the CrawlSource function body (the core
-/// crawler archives pages to the raw container), the ParseReport function body parses each raw blob into
-/// tables, and the raw-blob watcher confirms nothing is left. Then it serves <c>/api</c>.
+/// crawler archives pages to the raw container), and the ParseReport function body hands each raw blob to
+/// the core's parse-and-record handler (which the standalone raw-blob watcher also calls), one blob at a
+/// time so the demo can count outcomes. Then it serves <c>/api</c>.
 /// </summary>
 public static class DemoRun
 {
@@ -39,6 +40,9 @@ public static class DemoRun
             [IngestHostOptions.Section + ":" + nameof(IngestHostOptions.Port)] = settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // A failed crawl is retried after a second, not half a minute: the demo waits for the queue to drain.
             [IngestHostOptions.Section + ":" + nameof(IngestHostOptions.RetryDelaySeconds)] = "1",
+            // Progress lines, not the web server's start-up chatter.
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(StorageConnection.SettingName)))
         {
@@ -76,7 +80,16 @@ public static class DemoRun
         }
 
         await using var azurite = await DevelopmentStorage.EnsureAsync(app.Configuration, Progress, cancellationToken);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await console.Error.WriteLineAsync($"demo: cannot serve the API on port {settings.Port}: {e.Message} Use --port to pick another.");
+            return ExitCodes.Usage;
+        }
+
         try
         {
             var report = await RunPipelineAsync(app.Services, site, Progress, cancellationToken);
@@ -133,10 +146,9 @@ public static class DemoRun
             }
         }
 
-        var left = await services.GetRequiredService<RawBlobWatcher>().DrainAsync(cancellationToken);
         int Count(ParseOutcomeKind kind) => outcomes.Count(o => o.Outcome == kind);
         progress($"parse: {Count(ParseOutcomeKind.Written)} report(s) recorded, {Count(ParseOutcomeKind.Quarantined)} quarantined, " +
-                 $"{Count(ParseOutcomeKind.AlreadyDone)} already done, {left} more handled by the blob watcher");
+                 $"{Count(ParseOutcomeKind.AlreadyDone)} already done");
 
         return new DemoReport
         {

@@ -15,7 +15,13 @@ public sealed record DemoReport
     public int Unchanged { get; init; }
 
     public int BlobsWritten { get; init; }
+
+    /// <summary>Pages whose fetch failed (recorded outcomes in crawl state, e.g. a 404 or a timeout).</summary>
+    public int PageFailures { get; init; }
+
+    /// <summary>Crawl requests that failed every try and went to the poison queue.</summary>
     public int CrawlFailures { get; init; }
+
     public int ReportsParsed { get; init; }
     public int AlreadyParsed { get; init; }
     public int Superseded { get; init; }

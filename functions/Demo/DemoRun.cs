@@ -156,6 +156,7 @@ public static class DemoRun
             PagesFetched = summary.PagesFetched,
             Unchanged = summary.Unchanged,
             BlobsWritten = summary.NewBlobs,
+            PageFailures = summary.Failures,
             CrawlFailures = crawled.Poisoned,
             ReportsParsed = Count(ParseOutcomeKind.Written),
             AlreadyParsed = Count(ParseOutcomeKind.AlreadyDone),

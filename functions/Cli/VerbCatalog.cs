@@ -5,6 +5,9 @@ public static class VerbCatalog
 {
     public static IReadOnlyList<CliVerb> All { get; } =
     [
+        new DemoVerb(),
+        new RunVerb(),
+        new HandlerVerb(),
     ];
 
     public static CliVerb? Find(string name) =>

@@ -69,6 +69,9 @@ public static class KeyEncoding
     /// <summary>The smallest key greater than every key starting with <paramref name="prefix"/> + separator.</summary>
     public static string PrefixEnd(string prefix) => prefix + (char)(Separator + 1);
 
+    /// <summary>An ETag as one text, whether it came quoted (response headers) or bare (blob listings).</summary>
+    public static string ETagText(Azure.ETag? etag) => etag?.ToString().Trim('"') ?? "";
+
     public static string Year(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool NeedsEscape(Rune rune) =>

@@ -12,4 +12,5 @@ public sealed record FigureObservation(
     string? Unit,
     string Era,
     string ChecksStatus,
-    string ParserVersion);
+    string ParserVersion,
+    string? SourceUrl = null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Ingest.Parsing;
@@ -89,7 +90,9 @@ public sealed class ReportReader
         }
 
         var (items, token) = await TableQueries.PageAsync(Index, filter, query.PageSize, query.ContinuationToken, null, cancellationToken);
-        return new ResultPage<ReportSummary>([.. items.Select(ToSummary)], token);
+        var summaries = items.Select(ToSummary).ToList();
+        var urls = await SourceUrlsAsync(summaries.Where(s => s.SourceUrl is null).Select(s => s.ReportId), cancellationToken);
+        return new ResultPage<ReportSummary>([.. summaries.Select(s => s.SourceUrl is null && urls.TryGetValue(s.ReportId, out var url) ? s with { SourceUrl = url } : s)], token);
     }
 
     /// <summary>One figure key across all reports of a year (+ region), blank and not-applicable cells included.</summary>
@@ -105,20 +108,35 @@ public sealed class ReportReader
         var region = string.IsNullOrWhiteSpace(query.Region) ? null : query.Region.Trim();
         var filter = TableQueries.Filter($"PartitionKey eq {pk}", region is null ? null : TableQueries.RowKeyPrefix(KeyEncoding.Segment(region)));
         var (items, token) = await TableQueries.PageAsync(Figures, filter, query.PageSize, query.ContinuationToken, null, cancellationToken);
-        return new ResultPage<FigureObservation>([.. items.Select(ToObservation)], token);
+        var observations = items.Select(ToObservation).ToList();
+        var urls = await SourceUrlsAsync(observations.Where(o => o.SourceUrl is null).Select(o => o.ReportId), cancellationToken);
+        return new ResultPage<FigureObservation>([.. observations.Select(o => o.SourceUrl is null && urls.TryGetValue(o.ReportId, out var url) ? o with { SourceUrl = url } : o)], token);
     }
 
     /// <summary>Every agency with the years it has reports for, in agency-name order.</summary>
-    public async Task<ResultPage<AgencyYears>> ListAgenciesAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public Task<ResultPage<AgencyYears>> ListAgenciesAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        ListAgenciesAsync(null, pageSize, continuationToken, cancellationToken);
+
+    /// <summary>
+    /// The agencies whose (normalised) name starts with <paramref name="namePrefix"/> (all when null or
+    /// blank), in name order: a RowKey range inside the one <c>agencies</c> partition, never a scan.
+    /// </summary>
+    public async Task<ResultPage<AgencyYears>> ListAgenciesAsync(string? namePrefix, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         if (pageSize is < 1 or > ReportQuery.MaxPageSize)
         {
             throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, $"Between 1 and {ReportQuery.MaxPageSize}.");
         }
 
-        var filter = TableQueries.Filter($"PartitionKey eq {RecordFields.AgenciesPartition}");
+        var prefix = string.IsNullOrWhiteSpace(namePrefix) ? "" : ReportIdentity.NormalizeAgency(namePrefix);
+        var (low, high) = AgencyRowRange(prefix);
+        var filter = TableQueries.Filter(
+            $"PartitionKey eq {RecordFields.AgenciesPartition}",
+            low.Length == 0 ? null : (FormattableString)$"RowKey ge {low}",
+            high is null ? null : (FormattableString)$"RowKey lt {high}");
         var (items, token) = await TableQueries.PageAsync(Index, filter, pageSize, continuationToken, null, cancellationToken);
-        return new ResultPage<AgencyYears>([.. items.Select(ToAgencyYears)], token);
+        // A range cut short for very long names can match a few names that only share the cut part.
+        return new ResultPage<AgencyYears>([.. items.Select(ToAgencyYears).Where(a => ReportIdentity.NormalizeAgency(a.Agency).StartsWith(prefix, StringComparison.Ordinal))], token);
     }
 
     /// <summary>Quarantined blobs of one kind (see <see cref="FailureKind"/>).</summary>
@@ -166,7 +184,8 @@ public sealed class ReportReader
         e.GetString(RecordFields.ParserVersion) ?? "",
         e.GetInt32(RecordFields.FigureCount) ?? 0,
         e.GetString(RecordFields.Scope) ?? "own",
-        e.GetBoolean(RecordFields.MirrorSuspect) ?? false);
+        e.GetBoolean(RecordFields.MirrorSuspect) ?? false,
+        e.GetString(RecordFields.SourceUrl));
 
     private static FigureObservation ToObservation(TableEntity e) => new(
         e.GetString(RecordFields.ReportId) ?? "",
@@ -179,7 +198,8 @@ public sealed class ReportReader
         e.GetString(RecordFields.Unit),
         e.GetString(RecordFields.Era) ?? ReportEra.Unknown.Key(),
         e.GetString(RecordFields.ChecksStatus) ?? ChecksStatus.None,
-        e.GetString(RecordFields.ParserVersion) ?? "");
+        e.GetString(RecordFields.ParserVersion) ?? "",
+        e.GetString(RecordFields.SourceUrl));
 
     private static AgencyYears ToAgencyYears(TableEntity e) => new(
         e.GetString(RecordFields.Agency) ?? "",
@@ -277,6 +297,68 @@ public sealed class ReportReader
             parserVersion,
             header.GetDateTimeOffset(RecordFields.WrittenAt) ?? DateTimeOffset.MinValue);
         return new StoredReport(reportId, header.GetString(RecordFields.Region), record, provenance);
+    }
+
+    /// <summary>
+    /// The RowKey range of agency names starting with <paramref name="prefix"/>: escaped like
+    /// <see cref="KeyEncoding.Segment"/>, cut where Segment cuts long names (so hashed keys still match).
+    /// </summary>
+    private static (string Low, string? High) AgencyRowRange(string prefix)
+    {
+        const int SharedWithLongKeys = 158;
+        var builder = new StringBuilder();
+        foreach (var rune in prefix.EnumerateRunes())
+        {
+            builder.Append(KeyEncoding.Segment(rune.ToString()));
+        }
+
+        var low = builder.ToString();
+        if (low.Length > SharedWithLongKeys)
+        {
+            low = low[..(char.IsHighSurrogate(low[SharedWithLongKeys - 1]) ? SharedWithLongKeys - 1 : SharedWithLongKeys)];
+        }
+
+        if (low.Length == 0)
+        {
+            return ("", null);
+        }
+
+        // The smallest string above every string starting with low: its last code point plus one.
+        var last = Rune.GetRuneAt(low, low.Length - (char.IsLowSurrogate(low[^1]) ? 2 : 1));
+        var next = last.Value + 1 is >= 0xD800 and <= 0xDFFF ? 0xE000 : last.Value + 1;
+        return next > 0x10FFFF ? (low, null) : (low, low[..^last.Utf16SequenceLength] + new Rune(next).ToString());
+    }
+
+    /// <summary>
+    /// Source URLs for index or figure entities that do not carry one, from each report's record entity
+    /// (a point read per report, in parallel).
+    /// </summary>
+    private async Task<Dictionary<string, string>> SourceUrlsAsync(IEnumerable<string> reportIds, CancellationToken cancellationToken)
+    {
+        var ids = reportIds.Where(ReportIdentity.IsWellFormed).Distinct(StringComparer.Ordinal).ToList();
+        var urls = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, string>(urls, StringComparer.Ordinal);
+        }
+
+        string[] select = [RecordFields.SourceUrl];
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (id, token) =>
+        {
+            try
+            {
+                var response = await Reports.GetEntityIfExistsAsync<TableEntity>(id, RecordFields.RecordRow, select, token);
+                if (response.HasValue && response.Value!.GetString(RecordFields.SourceUrl) is { } url)
+                {
+                    urls[id] = url;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // No Reports table yet: no URLs to add.
+            }
+        });
+        return new Dictionary<string, string>(urls, StringComparer.Ordinal);
     }
 
     private static async Task<TableEntity?> PointReadAsync(TableClient table, string pk, string rk, CancellationToken cancellationToken)

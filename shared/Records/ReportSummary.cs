@@ -1,6 +1,9 @@
 namespace Ingest.Records;
 
-/// <summary>One report in a list: what the index entities carry, so a list needs no second read.</summary>
+/// <summary>
+/// One report in a list: what the index entities carry, so a list needs no second read.
+/// <see cref="SourceUrl"/> comes from the index entity when it carries one, else from the report's record entity.
+/// </summary>
 public sealed record ReportSummary(
     string ReportId,
     string Agency,
@@ -14,4 +17,5 @@ public sealed record ReportSummary(
     string ParserVersion,
     int FigureCount,
     string Scope,
-    bool MirrorSuspect);
+    bool MirrorSuspect,
+    string? SourceUrl = null);

@@ -24,6 +24,7 @@ public static class RecordsServiceCollectionExtensions
         services.TryAddSingleton<RawBlobWatcher>();
         services.TryAddSingleton<ReparseRunner>();
         services.TryAddSingleton<ReportReader>();
+        services.TryAddSingleton(provider => new Writing.ReceiptBook(provider.GetRequiredService<Ingest.Storage.IngestStorage>()));
         return services;
     }
 }

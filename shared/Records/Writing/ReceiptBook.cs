@@ -24,7 +24,7 @@ internal sealed class ReceiptBook(IngestStorage storage)
     public async Task<Dictionary<string, Receipt>> ListAsync(string version, CancellationToken cancellationToken)
     {
         var filter = TableQueries.Filter($"PartitionKey eq {IndexKeys.ReceiptPartition(version)}");
-        var select = new[] { RecordFields.BlobName, RecordFields.ETag, RecordFields.ReceiptState, RecordFields.Attempts, RecordFields.ReportId, RecordFields.ClaimedBy, RecordFields.ClaimedUntil };
+        var select = new[] { "PartitionKey", "RowKey", RecordFields.BlobName, RecordFields.ETag, RecordFields.ReceiptState, RecordFields.Attempts, RecordFields.ReportId, RecordFields.ClaimedBy, RecordFields.ClaimedUntil };
         var entities = await TableQueries.AllAsync(Table, filter, select, cancellationToken);
         return entities.ToDictionary(e => e.RowKey, From, StringComparer.Ordinal);
     }

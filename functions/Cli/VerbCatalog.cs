@@ -8,6 +8,7 @@ public static class VerbCatalog
         new DemoVerb(),
         new RunVerb(),
         new HandlerVerb(),
+        new ReparseVerb(),
     ];
 
     public static CliVerb? Find(string name) =>

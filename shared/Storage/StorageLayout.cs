@@ -24,6 +24,24 @@ public sealed record StorageLayout
     /// <summary>Per-URL crawl state: validators, hashes, last outcome.</summary>
     public string CrawlStateTable => TablePrefix + "CrawlState";
 
+    /// <summary>One partition per report: the record, its cells, checks and warnings (docs/table-model.md).</summary>
+    public string ReportsTable => TablePrefix + "Reports";
+
+    /// <summary>Secondary index entities: reports by year, agency, era and check status; the agency list.</summary>
+    public string ReportIndexTable => TablePrefix + "ReportIndex";
+
+    /// <summary>One figure across all reports of a year.</summary>
+    public string FiguresTable => TablePrefix + "Figures";
+
+    /// <summary>One receipt per raw blob + ETag + parser version (attempts and watcher claims too).</summary>
+    public string ParseReceiptsTable => TablePrefix + "ParseReceipts";
+
+    /// <summary>Quarantined raw blobs: not a report, unkeyable, poison.</summary>
+    public string ParseFailuresTable => TablePrefix + "ParseFailures";
+
+    /// <summary>Record text too long for a table property (over 32 K characters).</summary>
+    public string RecordTextContainer => RawContainer + "-text";
+
     /// <summary>A layout whose names no other test uses. <paramref name="token"/>: lowercase letters and digits.</summary>
     public static StorageLayout Isolated(string token) => new()
     {

@@ -1,10 +1,22 @@
 using BenchmarkDotNet.Running;
+using Ingest.Benchmarks.Lookup;
 
 namespace Ingest.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project tests/Ingest.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project tests/Ingest.Benchmarks -- --filter '*'</c>, or a load
+/// mode by name (<c>lookup-load</c>) for measurements BenchmarkDotNet does not shape well (concurrent HTTP).
+/// </summary>
 public static class BenchmarkEntry
 {
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == LookupLoad.Mode)
+        {
+            return await LookupLoad.RunAsync(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -1,0 +1,3 @@
+namespace Ingest.Records.Writing;
+
+internal sealed record DerivedKey(DerivedTable Table, string PartitionKey, string RowKey);

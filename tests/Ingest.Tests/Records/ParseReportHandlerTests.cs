@@ -244,4 +244,25 @@ public sealed class ParseReportHandlerTests
         var agencies = await bed2.Reader.ListAgenciesAsync(100, null, CancellationToken.None);
         Assert.Equal([2017], Assert.Single(agencies.Items).Years);
     }
+
+    [Fact]
+    public async Task Text_longer_than_a_table_string_goes_to_a_blob_and_reads_back_whole()
+    {
+        var parser = new ScriptedParser();
+        await using var bed = await RecordsTestBed.CreateAsync(parser);
+        var longTitle = string.Concat(Enumerable.Repeat("政府信息公开工作年度报告", 4000));
+        var longWarning = new string('警', 40_000);
+        parser.Answer("long.html", RecordSamples.Prose("长沙市国资委", 2016) with { Title = longTitle, Warnings = ["short", longWarning] });
+        await bed.PutRawAsync("long.html", RecordSamples.Capture("http://a.gov.cn/long.html", Fetched));
+
+        var handled = await bed.Handler.HandleAsync("long.html", null, CancellationToken.None);
+
+        Assert.Equal(ParseOutcomeKind.Written, handled.Outcome);
+        var stored = await bed.Reader.GetReportAsync(handled.ReportId!, CancellationToken.None);
+        Assert.Equal(longTitle, stored!.Record.Title);
+        Assert.Equal(["short", longWarning], stored.Record.Warnings);
+        var partition = await bed.EntitiesAsync(bed.Layout.ReportsTable, handled.ReportId!);
+        Assert.All(partition, e => Assert.All(e.Select(p => p.Value).OfType<string>(), v => Assert.True(v.Length <= EntityLimits.MaxStringChars)));
+        Assert.NotNull(partition.Single(e => e.RowKey == "record").GetString("TitleBlob"));
+    }
 }

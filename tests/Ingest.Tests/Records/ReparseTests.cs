@@ -100,7 +100,7 @@ public sealed class ReparseTests
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        var connection = Functions.Hosting.LocalStorage.AzuriteProcess.ConnectionStringFor(port, port, port);
+        var connection = global::Ingest.Functions.Hosting.LocalStorage.AzuriteProcess.ConnectionStringFor(port, port, port);
         var verb = new ReparseVerb(() => Configuration(connection));
         var (code, _, error) = await RunAsync(verb, []);
 

@@ -60,6 +60,17 @@ public sealed class ApiKeyTests(LookupApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await fixture.Open.Client.GetAsync("/api/agencies")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_short_key_stops_the_host_at_start()
+    {
+        var connectionString = await Infrastructure.AzuriteHarness.ConnectionStringAsync();
+        var layout = Ingest.Storage.StorageLayout.Isolated(Infrastructure.AzuriteHarness.UniqueName("lookupkey"));
+        var settings = new Dictionary<string, string?> { [$"{LookupOptions.Section}:ApiKey"] = "short" };
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            LookupHost.StartAsync(connectionString, layout, settings, new Ingest.Records.ParserRelease("unused", _ => throw new InvalidOperationException())));
+        Assert.Contains(nameof(LookupOptions.ApiKey), failure.Message, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> Send(HttpClient client, string url, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

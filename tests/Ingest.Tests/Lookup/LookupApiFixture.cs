@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs.Models;
 using Ingest.Lookup;
-using Ingest.Parsing;
 using Ingest.Records;
 using Ingest.Storage;
 using Ingest.Tests.Infrastructure;

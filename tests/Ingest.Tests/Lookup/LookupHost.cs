@@ -59,7 +59,16 @@ internal sealed class LookupHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapLookupApi();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new LookupHost(app, new Uri(address), filters);
     }

@@ -134,6 +134,9 @@ internal sealed class ReportEntities
                 [RecordFields.FigureCount] = record.Figures.Count,
                 [RecordFields.Scope] = record.Scope,
                 [RecordFields.MirrorSuspect] = record.MirrorSuspect,
+
+                // Lists show where each report came from; carrying it here saves a read per report.
+                [RecordFields.SourceUrl] = capture.SourceUrl,
             };
             RemoveNulls(entity);
             derived.Add(new DerivedEntity(DerivedTable.Index, entity));
@@ -153,6 +156,7 @@ internal sealed class ReportEntities
                 [RecordFields.Era] = era,
                 [RecordFields.ChecksStatus] = checksStatus,
                 [RecordFields.ParserVersion] = record.ParserVersion,
+                [RecordFields.SourceUrl] = capture.SourceUrl,
             };
             AddNumber(entity, cell.Value);
             RemoveNulls(entity);

@@ -19,7 +19,8 @@ Usage: infra/deploy.sh --resource-group NAME [--location REGION] [--skip-infra] 
   --skip-code           do not publish and deploy the app
   --skip-events         do not create or update the Event Grid subscription
 
-Environment (all optional): INGEST_BASE_NAME, INGEST_MAXIMUM_INSTANCE_COUNT,
+Environment: INGEST_CONTACT_URL (required unless --skip-infra: the contact URL the crawler
+names in its User-Agent). Optional: INGEST_BASE_NAME, INGEST_MAXIMUM_INSTANCE_COUNT,
 INGEST_CUSTOM_RUNTIME_VERSION, INGEST_OPERATOR_PRINCIPAL_ID (see infra/main.bicepparam);
 INGEST_WAIT_SECONDS: how long to wait for the deployment and the key (default 900).
 USAGE
@@ -51,6 +52,10 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ -n "$resource_group" ]] || { usage >&2; fail "--resource-group is required"; }
+
+if [[ "${skip_infra:-false}" != true && -z "${INGEST_CONTACT_URL:-}" ]]; then
+  fail "INGEST_CONTACT_URL is required: an http(s) page where site owners can reach you (the crawler names it in its User-Agent)"
+fi
 
 infra_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$infra_dir/.." && pwd)"

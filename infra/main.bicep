@@ -33,6 +33,9 @@ param runtimeVersion string = '1.0'
 @description('App settings that override the defaults by name, e.g. { CRAWL_SCHEDULE: \'0 30 1 * * *\' }.')
 param appSettingOverrides object = {}
 
+@description('Where site owners learn who crawls them and how to reach you: named in the crawler\'s User-Agent. Required for the app to start.')
+param crawlerContactUrl string
+
 @description('Optional object id of a user or group that may enqueue crawls and read blobs and tables.')
 param operatorPrincipalId string = ''
 
@@ -59,6 +62,7 @@ var rawContainerName = 'raw'
 var deploymentContainerName = 'app-package'
 var containerNames = [
   rawContainerName
+  'raw-text'
   'ingest-leases'
   deploymentContainerName
 ]
@@ -138,6 +142,7 @@ module functionApp 'modules/functionApp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     runtimeVersion: runtimeVersion
     appSettingOverrides: appSettingOverrides
+    crawlerContactUrl: crawlerContactUrl
   }
   // The host starts as soon as the app exists; with the roles in place first it finds its storage.
   dependsOn: [

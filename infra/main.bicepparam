@@ -8,3 +8,4 @@ param instanceMemoryMB = 2048
 param runtimeVersion = readEnvironmentVariable('INGEST_CUSTOM_RUNTIME_VERSION', '1.0')
 param operatorPrincipalId = readEnvironmentVariable('INGEST_OPERATOR_PRINCIPAL_ID', '')
 param appSettingOverrides = {}
+param crawlerContactUrl = readEnvironmentVariable('INGEST_CONTACT_URL', '')

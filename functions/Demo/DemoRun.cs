@@ -29,6 +29,12 @@ public static class DemoRun
     public static IReadOnlyDictionary<string, string?> CrawlerSettings { get; } = new Dictionary<string, string?>
     {
         ["Ingest:Crawler:AllowPrivateAddresses"] = "true",
+
+        // The sample site is this process's own; a short gap keeps the per-host gate visible but quick.
+        ["Ingest:Crawler:MinDelaySeconds"] = "0.2",
+
+        // Whom the sample site would contact: nobody outside this machine sees the demo's requests.
+        ["Ingest:Crawler:ContactUrl"] = "http://127.0.0.1/ingest-demo",
     };
 
     public static async Task<int> RunAsync(DemoSettings settings, CliConsole console, CancellationToken cancellationToken)

@@ -28,6 +28,9 @@ public static class FunctionAppServices
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestHostOptions>, IngestHostOptionsValidation>());
 
+        // Both hosts crawl, so a missing contact URL must stop them at start, not at 2 a.m.
+        services.AddOptions<Ingest.Crawling.CrawlerOptions>().ValidateOnStart();
+
         services.TryAddSingleton<SeedCatalog, SeedFileCatalog>();
         services.TryAddSingleton<ICrawlEngine, CoreCrawlEngine>();
         services.TryAddSingleton<IReportParsing, CoreReportParsing>();

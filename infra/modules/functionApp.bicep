@@ -39,6 +39,9 @@ param runtimeVersion string
 @description('App settings that replace the defaults below, by name (e.g. a different CRAWL_SCHEDULE).')
 param appSettingOverrides object
 
+@description('Contact URL the crawler names in its User-Agent (Ingest__Crawler__ContactUrl).')
+param crawlerContactUrl string
+
 // Every app setting the app gets in Azure. The list must match the Azure entries of
 // shared/Configuration/AppSettings.cs (Ingest.Tests.Infra checks it). Flex rejects
 // FUNCTIONS_WORKER_RUNTIME: the runtime comes from functionAppConfig.runtime instead.
@@ -51,6 +54,31 @@ var appSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   CRAWL_SCHEDULE: '0 0 2 * * *'
+  Ingest__Crawler__ContactUrl: crawlerContactUrl
+  Ingest__Crawler__UserAgentProduct: 'IngestBot'
+  Ingest__Crawler__MinDelaySeconds: '3'
+  Ingest__Crawler__MaxCrawlDelaySeconds: '60'
+  Ingest__Crawler__MaxRetries: '2'
+  Ingest__Crawler__RetryBaseDelaySeconds: '2'
+  Ingest__Crawler__MaxRetryAfterSeconds: '120'
+  Ingest__Crawler__AttemptTimeoutSeconds: '30'
+  Ingest__Crawler__OverallTimeoutSeconds: '300'
+  Ingest__Crawler__MaxBodyBytes: '10485760'
+  Ingest__Crawler__MaxRedirects: '5'
+  Ingest__Crawler__CircuitBreakerFailures: '5'
+  Ingest__Crawler__CircuitBreakSeconds: '300'
+  Ingest__Crawler__RobotsCacheHours: '24'
+  Ingest__Crawler__RobotsMaxBytes: '524288'
+  Ingest__Crawler__AllowPrivateAddresses: 'false'
+  Ingest__Records__MaxAttempts: '5'
+  Ingest__Records__WriteConcurrency: '8'
+  Ingest__Records__WatcherConcurrency: '2'
+  Ingest__Records__ClaimDuration: '00:02:00'
+  Ingest__Records__ReportLockWait: '00:01:00'
+  Ingest__Records__RetryDelay: '00:00:02'
+  Ingest__Host__SeedsPath: 'seeds.json'
+  Ingest__Host__MaxDequeueCount: '5'
+  Ingest__Host__MaxInvocationBodyBytes: '134217728'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {

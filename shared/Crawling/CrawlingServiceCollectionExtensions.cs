@@ -12,8 +12,8 @@ namespace Ingest.Crawling;
 public static class CrawlingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the crawling area: <see cref="CrawlerOptions"/> (section <c>Ingest:Crawler</c>, validated at
-    /// start), the named HttpClient <see cref="CrawlerHttp.ClientName"/> with its Polly policies and handlers,
+    /// Registers the crawling area: <see cref="CrawlerOptions"/> (section <c>Ingest:Crawler</c>, validated on
+    /// first use), the named HttpClient <see cref="CrawlerHttp.ClientName"/> with its Polly policies and handlers,
     /// the politeness gate, robots cache, crawl-state store, capture archive and <see cref="HostCrawler"/>.
     /// <see cref="Storage.IngestStorage"/> must be registered too (AddIngestCore does it).
     /// To reach a demo site on this machine set <c>Ingest:Crawler:AllowPrivateAddresses</c>, or replace the
@@ -24,8 +24,10 @@ public static class CrawlingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CrawlerOptions>()
             .Bind(configuration.GetSection(CrawlerOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateDataAnnotations();
+
+        // Validated when a crawl first needs the options, not at start: this library cannot know whether
+        // its host crawls (the lookup API alone needs no contact URL). Hosts that crawl add ValidateOnStart.
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PolitenessGate>();

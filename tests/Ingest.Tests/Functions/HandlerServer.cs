@@ -42,6 +42,7 @@ public sealed class HandlerServer : IAsyncDisposable
         var configuration = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString ?? await AzuriteHarness.ConnectionStringAsync(),
+            ["Ingest:Crawler:ContactUrl"] = "https://ingest.example/contact",
             ["CRAWL_SCHEDULE"] = "0 0 2 * * *",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -89,6 +89,7 @@ public sealed class PublishLayoutTests
         startInfo.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         startInfo.Environment["FUNCTIONS_APP_ROOT_PATH"] = app;
         startInfo.Environment["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+        startInfo.Environment["Ingest__Crawler__ContactUrl"] = "https://ingest.example/contact";
         startInfo.Environment["CRAWL_SCHEDULE"] = "0 0 2 * * *";
         using var process = Process.Start(startInfo)!;
         process.OutputDataReceived += (_, _) => { };

@@ -19,6 +19,7 @@ public static class StandaloneHost
         var configuration = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = await AzuriteHarness.ConnectionStringAsync(),
+            ["Ingest:Crawler:ContactUrl"] = "https://ingest.example/contact",
             ["CRAWL_SCHEDULE"] = "0 0 2 * * *",
             ["Ingest:Host:Port"] = "0",
         };

@@ -30,9 +30,12 @@ internal static class OptionsSettingNames
     public static IReadOnlyList<string> Of(Type type)
     {
         var section = Section(type) ?? throw new ArgumentException($"{type} declares no public const string Section starting with '{SectionPrefix}'.", nameof(type));
+        // An options class whose properties keep other names (CRAWL_SCHEDULE is read by function.json as
+        // %CRAWL_SCHEDULE%) says so with a static EnvironmentName(string property) method.
+        var rename = type.GetMethod("EnvironmentName", BindingFlags.Public | BindingFlags.Static, [typeof(string)]);
         return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true })
-            .Select(p => AppSetting.NameFor(section, p.Name))
+            .Select(p => rename?.Invoke(null, [p.Name]) as string ?? AppSetting.NameFor(section, p.Name))
             .ToList();
     }
 }

@@ -5,6 +5,7 @@ public static class VerbCatalog
 {
     public static IReadOnlyList<CliVerb> All { get; } =
     [
+        new ParseVerb(),
     ];
 
     public static CliVerb? Find(string name) =>

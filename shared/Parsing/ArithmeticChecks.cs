@@ -38,7 +38,7 @@ internal static class ArithmeticChecks
                 var column = ApplicationColumns.Keys[c];
                 var lhs = Sum(Operand(cells, "new", c), Operand(cells, "carried_over", c));
                 var rhs = Sum(Operand(cells, "outcome.total", c), Operand(cells, "carried_forward", c));
-                if (lhs is { } l && rhs is { } r)
+                if (lhs is { } l && rhs is { } r && AnyNumber(cells, c, "new", "carried_over", "outcome.total", "carried_forward"))
                 {
                     checks.Add(new CheckResult("I1", $"applications.{column}", l == r, l, r));
                 }
@@ -64,7 +64,7 @@ internal static class ArithmeticChecks
                     parts.Add(Operand(cells, "outcome.other.total", c));
                 }
 
-                if (Operand(cells, "outcome.total", c) is { } total && Sum([.. parts]) is { } sum)
+                if (Operand(cells, "outcome.total", c) is { } total && Sum([.. parts]) is { } sum && AnyNumber(cells, c, [.. cells.Keys.Where(k => k.StartsWith("outcome.", StringComparison.Ordinal))]))
                 {
                     checks.Add(new CheckResult("I2", $"applications.outcome.{column}", total == sum, total, sum));
                 }
@@ -166,6 +166,21 @@ internal static class ArithmeticChecks
         }
 
         return sum;
+    }
+
+    /// <summary>A check over cells that are all blank says nothing: it is skipped rather than reported as passing.</summary>
+    private static bool AnyNumber(Dictionary<string, CellValue[]> cells, int column, params string[] rows)
+    {
+        foreach (var row in rows)
+        {
+            if (cells.TryGetValue(row, out var values) && (values[column].Arithmetic is not null
+                || column == ApplicationColumns.Total && values.Take(ApplicationColumns.Total).Any(v => v.Arithmetic is not null)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static decimal? Sum(params decimal?[] parts)

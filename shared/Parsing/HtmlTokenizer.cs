@@ -53,8 +53,33 @@ internal static class HtmlTokenizer
         }
 
         var tokens = walker.Finish();
+        if (PipeCount(tokens) >= 12)
+        {
+            tokens = PlainTextTokenizer.SplitPipes(tokens);
+        }
+
         var title = document.Title is { Length: > 0 } t ? TextFolding.Collapse(TextFolding.Fold(t)) : null;
         return new TokenizedPage(tokens, title, metas, walker.ReportLinks, LooksTruncated(html));
+    }
+
+    private static int PipeCount(List<PageToken> tokens)
+    {
+        var count = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.Paragraph && token.InMain)
+            {
+                foreach (var c in token.Text)
+                {
+                    if (c == '|')
+                    {
+                        count++;
+                    }
+                }
+            }
+        }
+
+        return count;
     }
 
     /// <summary>A capture that stops before its closing tags and inside a table was cut in transit.</summary>

@@ -13,8 +13,7 @@ internal static class PlainTextTokenizer
 
     public static TokenizedPage Tokenize(string text)
     {
-        var tokens = new List<PageToken>();
-        var pending = new List<string>();
+        var lines = new List<PageToken>();
         var reportLines = 0;
         foreach (var rawLine in TextFolding.Fold(text).Split('\n'))
         {
@@ -24,14 +23,40 @@ internal static class PlainTextTokenizer
                 continue;
             }
 
+            if (ReportTitle.IsReportLikeTitle(line))
+            {
+                reportLines++;
+            }
+
+            lines.Add(new PageToken(line, TokenKind.Paragraph, true));
+        }
+
+        var tokens = SplitPipes(lines);
+        MarkSidebars(tokens);
+        return new TokenizedPage(tokens, null, new Dictionary<string, string>(), reportLines, false);
+    }
+
+    /// <summary>
+    /// Turns paragraphs that carry "|" cell separators into cells; real table cells pass through. Used for
+    /// text dumps and for HTML pages whose tables were flattened into paragraphs of pipes.
+    /// </summary>
+    public static List<PageToken> SplitPipes(IReadOnlyList<PageToken> input)
+    {
+        var tokens = new List<PageToken>(input.Count);
+        var pending = new List<PageToken>();
+        foreach (var token in input)
+        {
+            if (token.Kind == TokenKind.Cell)
+            {
+                Flush(tokens, pending);
+                tokens.Add(token);
+                continue;
+            }
+
+            var line = token.Text;
             if (!line.Contains('|', StringComparison.Ordinal))
             {
-                pending.Add(line);
-                if (ReportTitle.IsReportLikeTitle(line))
-                {
-                    reportLines++;
-                }
-
+                pending.Add(token);
                 continue;
             }
 
@@ -48,12 +73,11 @@ internal static class PlainTextTokenizer
             for (var i = first; i < parts.Length; i++)
             {
                 var part = parts[i].Trim();
-                var isLast = i == parts.Length - 1;
-                if (isLast)
+                if (i == parts.Length - 1)
                 {
                     if (part.Length > 0)
                     {
-                        pending.Add(part);
+                        pending.Add(new PageToken(part, TokenKind.Paragraph, token.InMain));
                     }
 
                     break;
@@ -61,20 +85,60 @@ internal static class PlainTextTokenizer
 
                 if (part.Length > 0)
                 {
-                    pending.Add(part);
+                    pending.Add(new PageToken(part, TokenKind.Paragraph, token.InMain));
                 }
 
-                CloseCell(tokens, pending);
+                CloseCell(tokens, pending, token.InMain);
             }
         }
 
-        foreach (var line in pending)
+        Flush(tokens, pending);
+        return tokens;
+    }
+
+    private static void Flush(List<PageToken> tokens, List<PageToken> pending)
+    {
+        tokens.AddRange(pending);
+        pending.Clear();
+    }
+
+    private static void CloseCell(List<PageToken> tokens, List<PageToken> pending, bool inMain)
+    {
+        if (pending.Count == 0)
         {
-            tokens.Add(new PageToken(line, TokenKind.Paragraph, true));
+            tokens.Add(new PageToken(string.Empty, TokenKind.Cell, inMain));
+            return;
         }
 
-        MarkSidebars(tokens);
-        return new TokenizedPage(tokens, null, new Dictionary<string, string>(), reportLines, false);
+        // Only the lines just before the pipe belong to the cell (a label wrapped inside it); earlier,
+        // longer lines are running text or captions.
+        var cellStart = pending.Count - 1;
+        var length = pending[cellStart].Text.Length;
+        while (cellStart > 0 && pending.Count - cellStart < 3)
+        {
+            var previous = pending[cellStart - 1].Text;
+            if (previous.Length > 20 || length + previous.Length > MaxJoinedCellChars || previous[^1] is ':' or '。' or ';' or '；' or '|')
+            {
+                break;
+            }
+
+            cellStart--;
+            length += previous.Length;
+        }
+
+        for (var i = 0; i < cellStart; i++)
+        {
+            tokens.Add(pending[i]);
+        }
+
+        var cell = new StringBuilder();
+        for (var i = cellStart; i < pending.Count; i++)
+        {
+            cell.Append(pending[i].Text);
+        }
+
+        tokens.Add(new PageToken(cell.ToString(), TokenKind.Cell, pending[^1].InMain));
+        pending.Clear();
     }
 
     /// <summary>Text dumps keep the CMS sidebars ("通知公告 … 更多>>") and bulleted link lists: not main text.</summary>
@@ -102,42 +166,4 @@ internal static class PlainTextTokenizer
         }
     }
 
-    private static void CloseCell(List<PageToken> tokens, List<string> pending)
-    {
-        if (pending.Count == 0)
-        {
-            tokens.Add(new PageToken(string.Empty, TokenKind.Cell, true));
-            return;
-        }
-
-        // Only the lines just before the pipe belong to the cell (a label wrapped inside it); earlier,
-        // longer lines are running text or captions.
-        var cellStart = pending.Count - 1;
-        var length = pending[cellStart].Length;
-        while (cellStart > 0 && pending.Count - cellStart < 3)
-        {
-            var previous = pending[cellStart - 1];
-            if (previous.Length > 20 || length + previous.Length > MaxJoinedCellChars || previous[^1] is ':' or '。' or ';' or '；' or '|')
-            {
-                break;
-            }
-
-            cellStart--;
-            length += previous.Length;
-        }
-
-        for (var i = 0; i < cellStart; i++)
-        {
-            tokens.Add(new PageToken(pending[i], TokenKind.Paragraph, true));
-        }
-
-        var cell = new StringBuilder();
-        for (var i = cellStart; i < pending.Count; i++)
-        {
-            cell.Append(pending[i]);
-        }
-
-        tokens.Add(new PageToken(cell.ToString(), TokenKind.Cell, true));
-        pending.Clear();
-    }
 }

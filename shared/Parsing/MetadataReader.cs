@@ -127,6 +127,12 @@ internal static partial class MetadataReader
         var cut = ReportWords().Match(title);
         var head = cut.Success ? title[..cut.Index] : title;
         head = YearInTitle().Replace(head, string.Empty);
+        var opener = head.LastIndexOfAny(['《', ':', '：', '“']);
+        if (opener >= 0)
+        {
+            head = head[(opener + 1)..];
+        }
+
         head = head.Trim(' ', '-', '_', '《', '》', '(', ')', '“', '”', '"');
         return head.Length is >= 2 and <= 40 ? head : null;
     }

@@ -130,6 +130,11 @@ public static class ReportParser
             warnings.Add(reason);
         }
 
+        if (!isReport && !reason!.StartsWith("truncated", StringComparison.Ordinal))
+        {
+            era = ReportEra.Unknown;
+        }
+
         return new ReportRecord
         {
             Source = input.Source,

@@ -31,8 +31,18 @@ internal static class HtmlTokenizer
         "ivs_content", "webeditorview", "zoom", "trs_editor", "custom_unionstyle", "article", "content", "xxgk", "zw", "detail", "main", "text",
     ];
 
-    public static TokenizedPage Tokenize(string html)
+    /// <summary>Real pages nest a few dozen levels; the HTML tree builder is quadratic in depth, so hostile depth is cut.</summary>
+    public const int MaxNesting = 2048;
+
+    public static TokenizedPage Tokenize(string html, List<string> warnings)
     {
+        var cut = NestingCut(html);
+        if (cut >= 0)
+        {
+            warnings.Add($"markup nested deeper than {MaxNesting} levels: the page was cut at character {cut}");
+            html = html[..cut];
+        }
+
         var document = Parser.ParseDocument(html);
         var walker = new Walker();
         var body = document.Body ?? (INode?)document.DocumentElement;
@@ -60,6 +70,44 @@ internal static class HtmlTokenizer
 
         var title = document.Title is { Length: > 0 } t ? TextFolding.Collapse(TextFolding.Fold(t)) : null;
         return new TokenizedPage(tokens, title, metas, walker.ReportLinks, LooksTruncated(html));
+    }
+
+    /// <summary>The offset where open tags outnumber closed ones by <see cref="MaxNesting"/>, or -1.</summary>
+    private static int NestingCut(string html)
+    {
+        var depth = 0;
+        var at = html.IndexOf('<', StringComparison.Ordinal);
+        while (at >= 0 && at < html.Length - 1)
+        {
+            var next = html[at + 1];
+            if (next == '/')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (char.IsAsciiLetter(next) && !IsVoid(html, at + 1))
+            {
+                if (++depth > MaxNesting)
+                {
+                    return at;
+                }
+            }
+
+            at = html.IndexOf('<', at + 1);
+        }
+
+        return -1;
+    }
+
+    private static bool IsVoid(string html, int nameStart)
+    {
+        var span = html.AsSpan(nameStart, Math.Min(8, html.Length - nameStart));
+        return span.StartsWith("br", StringComparison.OrdinalIgnoreCase) || span.StartsWith("img", StringComparison.OrdinalIgnoreCase)
+            || span.StartsWith("meta", StringComparison.OrdinalIgnoreCase) || span.StartsWith("link", StringComparison.OrdinalIgnoreCase)
+            || span.StartsWith("input", StringComparison.OrdinalIgnoreCase) || span.StartsWith("hr", StringComparison.OrdinalIgnoreCase)
+            || span.StartsWith("p", StringComparison.OrdinalIgnoreCase) || span.StartsWith("li", StringComparison.OrdinalIgnoreCase)
+            || span.StartsWith("col", StringComparison.OrdinalIgnoreCase) || span.StartsWith("area", StringComparison.OrdinalIgnoreCase)
+            || span.StartsWith("base", StringComparison.OrdinalIgnoreCase) || span.StartsWith("source", StringComparison.OrdinalIgnoreCase)
+            || span.StartsWith("wbr", StringComparison.OrdinalIgnoreCase) || span.StartsWith("o:p", StringComparison.OrdinalIgnoreCase);
     }
 
     private static int PipeCount(List<PageToken> tokens)

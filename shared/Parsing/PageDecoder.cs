@@ -96,12 +96,15 @@ internal static partial class PageDecoder
                 return EncodingRegistration.Gb18030;
             case "utf-8" or "utf8" or "unicode-1-1-utf-8":
                 return Encoding.UTF8;
+            case "utf-7" or "utf7" or "unicode-1-1-utf-7" or "csunicode11utf7":
+                // Never honoured by browsers (WHATWG maps it to replacement) and disabled in .NET.
+                return null;
             default:
                 try
                 {
                     return Encoding.GetEncoding(name);
                 }
-                catch (ArgumentException)
+                catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
                 {
                     return null;
                 }

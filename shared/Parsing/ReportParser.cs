@@ -43,7 +43,8 @@ public static class ReportParser
             return NotReport(input, rejection, [.. decoded.Warnings, rejection], decoded.Charset);
         }
 
-        var page = decoded.IsHtml ? HtmlTokenizer.Tokenize(decoded.Text) : PlainTextTokenizer.Tokenize(decoded.Text);
+        var warnings = new List<string>(decoded.Warnings);
+        var page = decoded.IsHtml ? HtmlTokenizer.Tokenize(decoded.Text, warnings) : PlainTextTokenizer.Tokenize(decoded.Text);
         var tokens = page.Tokens;
         var main = new List<string>();
         foreach (var token in tokens)
@@ -60,7 +61,6 @@ public static class ReportParser
         var proactive = ProactiveTable.Read(tokens, applications.Found ? applications.Start : -1);
         var review = ReviewLitigationTable.Read(tokens, applications.Found ? applications.End : 0);
         var meta = MetadataReader.Read(page, main, statistics.Caption, input.AgencyHint);
-        var warnings = new List<string>(decoded.Warnings);
 
         var standardTables = applications.Cells.Count > 0 || review.Cells is not null || proactive.Found;
         var era = DecideEra(applications, proactive, statistics, standardTables, meta.Year, warnings);

@@ -16,7 +16,7 @@ internal readonly partial record struct CellValue(CellKind Kind, decimal Number,
 
     public static CellValue Read(string raw)
     {
-        if (raw.Length > 40)
+        if (raw.Length > 40 || raw.Length > 0 && !MayBeValue(raw))
         {
             return new(CellKind.Text, 0, null);
         }
@@ -63,6 +63,23 @@ internal readonly partial record struct CellValue(CellKind Kind, decimal Number,
         return new(CellKind.Number, Normalise(value), unit);
     }
 
+    /// <summary>Cheap pre-test: a value cell starts (after spaces) with a digit, sign, dash, slash or one of 无/暂/没/零/〇.</summary>
+    private static bool MayBeValue(string raw)
+    {
+        foreach (var c in raw)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            return c is (>= '0' and <= '9') or (>= '\uFF10' and <= '\uFF19') or '+' or '-' or '＋' or '－' or '/' or '／' or '\\' or '—' or '–' or '―' or '─' or '一'
+                or '无' or '暂' or '没' or '零' or '〇';
+        }
+
+        return true;
+    }
+
     /// <summary>Drops trailing zeros so 1860.00 and 1860 print alike.</summary>
     public static decimal Normalise(decimal value) => value / 1.0000000000000000000000000000m;
 
@@ -82,12 +99,15 @@ internal readonly partial record struct CellValue(CellKind Kind, decimal Number,
 
     private static string StripSpaces(string text)
     {
-        if (!text.Any(char.IsWhiteSpace))
+        foreach (var c in text)
         {
-            return text;
+            if (char.IsWhiteSpace(c))
+            {
+                return string.Concat(text.Where(ch => !char.IsWhiteSpace(ch)));
+            }
         }
 
-        return string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        return text;
     }
 
     [GeneratedRegex(@"^(?<sign>[+\-])?(?<int>\d{1,3}(?:,\d{3})+|\d+)(?<frac>\.\d+)?(?<unit>万元|元|件|个|项|条|次|人次|人|篇|份|家|%)?$", RegexOptions.CultureInvariant)]

@@ -26,6 +26,8 @@ internal static class HtmlTokenizer
         "政府信息公开", "年度报告", "总体情况", "主动公开", "依申请", "行政复议", "存在的主要问题", "本年新收", "统计期限", "改进",
     ];
 
+    private static readonly System.Buffers.SearchValues<char> MarkerStarts = System.Buffers.SearchValues.Create("政年总主依行存本统改");
+
     private static readonly string[] ContentHints =
     [
         "ivs_content", "webeditorview", "zoom", "trs_editor", "custom_unionstyle", "article", "content", "xxgk", "zw", "detail", "main", "text",
@@ -52,8 +54,13 @@ internal static class HtmlTokenizer
         }
 
         var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var meta in document.QuerySelectorAll("meta[name][content]"))
+        foreach (var meta in document.Head?.Children ?? Enumerable.Empty<IElement>())
         {
+            if (meta.LocalName != "meta")
+            {
+                continue;
+            }
+
             var name = meta.GetAttribute("name");
             var content = meta.GetAttribute("content");
             if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrWhiteSpace(content) && content.Length < 500)
@@ -180,39 +187,36 @@ internal static class HtmlTokenizer
 
         public void Walk(INode root)
         {
-            Enter(root);
-            var node = root.FirstChild;
-            if (node is null)
+            // Children by index: AngleSharp's NextSibling searches the parent's child list, which is
+            // quadratic on wide nodes (long lists, flat Word exports).
+            var stack = new Stack<(INode Node, int Next)>();
+            if (!Enter(root))
             {
                 Exit(root);
                 return;
             }
 
-            while (node is not null)
+            stack.Push((root, 0));
+            while (stack.Count > 0)
             {
-                var descend = Enter(node);
-                if (descend && node.FirstChild is { } child)
+                var (node, next) = stack.Pop();
+                var children = node.ChildNodes;
+                if (next >= children.Length)
                 {
-                    node = child;
+                    Exit(node);
                     continue;
                 }
 
-                Exit(node);
-                while (node is not null && node != root && node.NextSibling is null)
+                stack.Push((node, next + 1));
+                var child = children[next];
+                if (Enter(child) && child.HasChildNodes)
                 {
-                    node = node.Parent;
-                    if (node is not null)
-                    {
-                        Exit(node);
-                    }
+                    stack.Push((child, 0));
                 }
-
-                if (node is null || node == root)
+                else
                 {
-                    break;
+                    Exit(child);
                 }
-
-                node = node.NextSibling;
             }
         }
 
@@ -358,7 +362,7 @@ internal static class HtmlTokenizer
                 if (_anchorDepth == 0)
                 {
                     var text = _anchor.ToString(frame.AnchorStart, _anchor.Length - frame.AnchorStart);
-                    if (ReportTitle.IsReportLikeTitle(TextFolding.Collapse(text)))
+                    if (text.Contains('报', StringComparison.Ordinal) && ReportTitle.IsReportLikeTitle(TextFolding.Collapse(text)))
                     {
                         ReportLinks++;
                     }
@@ -430,7 +434,7 @@ internal static class HtmlTokenizer
                 }
 
                 top.TextLen += visible;
-                if (_anchorDepth == 0 && visible > 3)
+                if (_anchorDepth == 0 && visible > 3 && text.AsSpan().IndexOfAny(MarkerStarts) >= 0)
                 {
                     foreach (var marker in Markers)
                     {

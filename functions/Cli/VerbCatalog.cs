@@ -7,8 +7,9 @@ public static class VerbCatalog
     [
         new DemoVerb(),
         new RunVerb(),
-        new HandlerVerb(),
+        new ParseVerb(),
         new ReparseVerb(),
+        new HandlerVerb(),
     ];
 
     public static CliVerb? Find(string name) =>

@@ -41,6 +41,15 @@ public sealed record ReportRecord
     /// <summary>Raw units for figures that carry their own (e.g. 2019 procurement amount "元").</summary>
     public IReadOnlyDictionary<string, string> Units { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Keys whose cell said "无" (or sat blank under a section row that said 无): counted as 0 in <see cref="Figures"/>.</summary>
+    public IReadOnlyList<string> StatedNone { get; init; } = [];
+
+    /// <summary>Keys the parser computed rather than read (group totals such as applications.outcome.withheld.total.*).</summary>
+    public IReadOnlyList<string> Derived { get; init; } = [];
+
+    /// <summary>Keys whose prose figure was qualified (余, 多, 近, 约, 左右, +): a floor or estimate, not an exact count.</summary>
+    public IReadOnlyList<string> Approximate { get; init; } = [];
+
     public IReadOnlyList<CheckResult> Checks { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
@@ -52,6 +61,9 @@ public sealed record ReportRecord
 
     /// <summary>The charset the bytes were decoded with.</summary>
     public string? Charset { get; init; }
+
+    /// <summary>SHA-256 (hex) of the main text as extracted: unchanged across captures that differ only in page chrome.</summary>
+    public string? TextDigest { get; init; }
 
     public bool IsReport { get; init; }
     public string? NotReportReason { get; init; }

@@ -1,0 +1,27 @@
+namespace Ingest.Parsing;
+
+/// <summary>Helpers the table readers share over a page's tokens.</summary>
+internal static class TokenStream
+{
+    /// <summary>The value cells directly after <paramref name="labelIndex"/>, up to <paramref name="max"/>.</summary>
+    public static List<CellValue> ValuesAfter(IReadOnlyList<PageToken> tokens, int labelIndex, int max)
+    {
+        var values = new List<CellValue>(Math.Min(max, 16));
+        for (var j = labelIndex + 1; j < tokens.Count && values.Count < max; j++)
+        {
+            var value = tokens[j].Value;
+            if (!value.IsValue)
+            {
+                break;
+            }
+
+            values.Add(value);
+        }
+
+        return values;
+    }
+
+    /// <summary>Labels are short; a long token is a sentence that merely mentions the words.</summary>
+    public static string? Label(PageToken token, int maxLength = 60) =>
+        token.Text.Length == 0 || token.Text.Length > maxLength * 2 ? null : TextFolding.LabelKey(token.Text) is { Length: > 0 } key && key.Length <= maxLength ? key : null;
+}

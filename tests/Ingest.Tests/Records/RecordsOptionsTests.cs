@@ -22,7 +22,7 @@ public sealed class RecordsOptionsTests
 
         using var good = Build("7");
         Assert.Equal(7, good.GetRequiredService<IOptions<RecordsOptions>>().Value.MaxAttempts);
-        Assert.Equal(Parsing.ReportParser.Version, good.GetRequiredService<ParseReportHandler>().ParserVersion);
+        Assert.Equal(global::Ingest.Parsing.ReportParser.Version, good.GetRequiredService<ParseReportHandler>().ParserVersion);
 
         using var bad = Build("0");
         var e = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<ParseReportHandler>());

@@ -11,7 +11,7 @@ public sealed class ReportReaderTests
     {
         var parser = new ScriptedParser();
         await using var bed = await RecordsTestBed.CreateAsync(parser);
-        var reports = new (string Blob, string Agency, int Year, string Region, Parsing.ReportRecord Record)[]
+        var reports = new (string Blob, string Agency, int Year, string Region, global::Ingest.Parsing.ReportRecord Record)[]
         {
             ("a", "长沙市国资委", 2023, "湖南省长沙市", RecordSamples.Gb2021("长沙市国资委", 2023)),
             ("b", "长沙市财政局", 2023, "湖南省长沙市", RecordSamples.Gb2019("长沙市财政局", 2023)),

@@ -2,6 +2,7 @@ using Ingest.Functions.CrawlSource;
 using Ingest.Functions.Hosting.Configuration;
 using Ingest.Functions.Hosting.Core;
 using Ingest.Functions.Hosting.Scheduling;
+using Ingest.Functions.Hosting.Telemetry;
 using Ingest.Functions.ParseReport;
 using Ingest.Functions.ScheduleCrawl;
 using Ingest.Storage;
@@ -28,6 +29,8 @@ public static class FunctionAppServices
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestHostOptions>, IngestHostOptionsValidation>());
 
+        services.AddIngestTelemetry(configuration);
+        services.TryAddSingleton<CrawlRunLog>();
         services.TryAddSingleton<SeedCatalog, SeedFileCatalog>();
         services.TryAddSingleton<ICrawlEngine, CoreCrawlEngine>();
         services.TryAddSingleton<IReportParsing, CoreReportParsing>();

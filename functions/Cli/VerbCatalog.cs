@@ -9,6 +9,10 @@ public static class VerbCatalog
         new RunVerb(),
         new HandlerVerb(),
         new ReparseVerb(),
+        new CrawlVerb(),
+        new StatusVerb(),
+        new FailuresVerb(),
+        new ExportVerb(),
     ];
 
     public static CliVerb? Find(string name) =>

@@ -20,6 +20,12 @@ public static class IngestOpenTelemetry
 {
     public const string ServiceName = "Ingest.Functions";
 
+    /// <summary>
+    /// The platform setting for Entra ID ingestion (<c>Authorization=AAD;ClientId=…</c>), which the Bicep
+    /// deployment sets because the Application Insights resource refuses key-only ingestion.
+    /// </summary>
+    public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
     /// <param name="configure">More exporters or sources (tests add an in-memory exporter here).</param>
     public static IServiceCollection AddIngestTelemetry(this IServiceCollection services, IConfiguration configuration, Action<OpenTelemetryBuilder>? configure = null)
     {
@@ -71,11 +77,34 @@ public static class IngestOpenTelemetry
                 });
         if (azureMonitor)
         {
-            builder.UseAzureMonitorExporter(options => options.ConnectionString = connectionString);
+            var credential = AadCredential(configuration[AuthenticationSetting]);
+            builder.UseAzureMonitorExporter(options =>
+            {
+                options.ConnectionString = connectionString;
+                if (credential is not null)
+                {
+                    options.Credential = credential;
+                }
+            });
         }
 
         configure?.Invoke(builder);
         return services;
+    }
+
+    private static Azure.Core.TokenCredential? AadCredential(string? authentication)
+    {
+        if (string.IsNullOrWhiteSpace(authentication) || !authentication.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var clientId = authentication.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2))
+            .FirstOrDefault(pair => pair.Length == 2 && string.Equals(pair[0], "ClientId", StringComparison.OrdinalIgnoreCase))?[1];
+        return new Azure.Identity.ManagedIdentityCredential(string.IsNullOrWhiteSpace(clientId)
+            ? Azure.Identity.ManagedIdentityId.SystemAssigned
+            : Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(clientId));
     }
 
     /// <summary>

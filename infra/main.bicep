@@ -71,6 +71,7 @@ var queueNames = [
   'crawl-requests-poison'
 ]
 var tableNames = [
+  'CrawlRuns'
   'Reports'
   'Figures'
   'ReportIndex'

@@ -7,6 +7,10 @@ public static class VerbCatalog
     [
         new DemoVerb(),
         new RunVerb(),
+        new CrawlVerb(),
+        new StatusVerb(),
+        new FailuresVerb(),
+        new ExportVerb(),
         new ParseVerb(),
         new ReparseVerb(),
         new HandlerVerb(),

@@ -2,6 +2,7 @@ using Ingest.Functions.CrawlSource;
 using Ingest.Functions.Hosting.Configuration;
 using Ingest.Functions.Hosting.Core;
 using Ingest.Functions.Hosting.Scheduling;
+using Ingest.Functions.Hosting.Telemetry;
 using Ingest.Functions.ParseReport;
 using Ingest.Functions.ScheduleCrawl;
 using Ingest.Storage;
@@ -31,6 +32,8 @@ public static class FunctionAppServices
         // Both hosts crawl, so a missing contact URL must stop them at start, not at 2 a.m.
         services.AddOptions<Ingest.Crawling.CrawlerOptions>().ValidateOnStart();
 
+        services.AddIngestTelemetry(configuration);
+        services.TryAddSingleton<CrawlRunLog>();
         services.TryAddSingleton<SeedCatalog, SeedFileCatalog>();
         services.TryAddSingleton<ICrawlEngine, CoreCrawlEngine>();
         services.TryAddSingleton<IReportParsing, CoreReportParsing>();

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Ingest.Storage;
+using Ingest.Telemetry;
 
 namespace Ingest.Archive;
 
@@ -34,6 +35,8 @@ public sealed class CaptureArchive
                 Metadata = metadata.ToBlobMetadata(),
                 HttpHeaders = new BlobHttpHeaders { ContentType = metadata.ContentType },
             }, cancellationToken);
+            var host = Uri.TryCreate(metadata.SourceUrl, UriKind.Absolute, out var source) ? source.Authority : "";
+            IngestTelemetry.BlobsWritten.Add(1, new KeyValuePair<string, object?>(IngestTelemetry.Tags.Host, host));
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409 || e.ErrorCode == BlobErrorCode.BlobAlreadyExists)

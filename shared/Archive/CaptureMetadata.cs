@@ -36,6 +36,12 @@ public sealed record CaptureMetadata
 
     public string? Region { get; init; }
 
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the crawl span that archived this capture, so the parse of the blob
+    /// (another process, maybe hours later) can link its trace to the crawl's.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
     public IDictionary<string, string> ToBlobMetadata()
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -54,6 +60,7 @@ public sealed record CaptureMetadata
         Add(metadata, "source_id", SourceId);
         Add(metadata, "agency", Agency);
         Add(metadata, "region", Region);
+        Add(metadata, "traceparent", TraceParent);
         return metadata;
     }
 
@@ -85,6 +92,7 @@ public sealed record CaptureMetadata
             SourceId = Get(values, "source_id"),
             Agency = Get(values, "agency"),
             Region = Get(values, "region"),
+            TraceParent = Get(values, "traceparent"),
         };
     }
 

@@ -61,6 +61,7 @@ public static class AppSettings
         new("Ingest__Host__CrawlConcurrency", "4", "Standalone: hosts crawled at once (each host still one request at a time).", SettingScope.Local),
         new("Ingest__Host__Port", "7071", "Standalone: the HTTP port of /api.", SettingScope.Local),
         new("Ingest__Host__ListenAnyAddress", "false", "Standalone: listen on every interface instead of loopback only.", SettingScope.Local),
+        new("Ingest__Telemetry__Console", "false", "Write traces, metrics and logs to stdout too (local diagnosis; off so CLI output stays readable).", SettingScope.Local),
         new("Ingest__Host__MaxInvocationBodyBytes", "134217728", "Largest invocation body the custom handler accepts (a blob arrives base64-encoded, 4/3 of its size)."),
     ];
 

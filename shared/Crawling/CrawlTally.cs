@@ -1,9 +1,10 @@
 using Ingest.Crawling.State;
+using Ingest.Telemetry;
 
 namespace Ingest.Crawling;
 
 /// <summary>Counts one host crawl's outcomes as they happen; becomes the <see cref="CrawlSummary"/>.</summary>
-internal sealed class CrawlTally
+internal sealed class CrawlTally(string host)
 {
     private readonly Dictionary<string, int> failures = new(StringComparer.Ordinal);
     private int fetched;
@@ -17,12 +18,16 @@ internal sealed class CrawlTally
         {
             case CrawlOutcome.Fetched:
                 fetched++;
+                Count("fetched", null);
                 break;
             case CrawlOutcome.Unchanged:
                 unchanged++;
+                Count("unchanged", null);
                 break;
             case CrawlOutcome.RobotsDenied:
                 robotsDenied++;
+                Count("robots_denied", null);
+                IngestTelemetry.RobotsDenials.Add(1, new KeyValuePair<string, object?>(IngestTelemetry.Tags.Host, host));
                 break;
             default:
                 Fail(failureKind ?? "error");
@@ -30,7 +35,17 @@ internal sealed class CrawlTally
         }
     }
 
-    public void Fail(string kind) => failures[kind] = failures.GetValueOrDefault(kind) + 1;
+    public void Fail(string kind)
+    {
+        failures[kind] = failures.GetValueOrDefault(kind) + 1;
+        Count("failed", kind);
+    }
+
+    private void Count(string outcome, string? failureKind) => IngestTelemetry.CrawlPages.Add(
+        1,
+        new KeyValuePair<string, object?>(IngestTelemetry.Tags.Outcome, outcome),
+        new KeyValuePair<string, object?>(IngestTelemetry.Tags.FailureKind, failureKind ?? ""),
+        new KeyValuePair<string, object?>(IngestTelemetry.Tags.Host, host));
 
     public void NewBlob() => newBlobs++;
 

@@ -3,6 +3,7 @@ using Ingest.Crawling.Discovery;
 using Ingest.Crawling.Http;
 using Ingest.Crawling.Robots;
 using Ingest.Crawling.State;
+using Ingest.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Ingest.Crawling;
@@ -38,7 +39,10 @@ public sealed partial class HostCrawler
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(seeds);
         var host = request.Host.ToLowerInvariant();
-        var tally = new CrawlTally();
+        using var activity = IngestTelemetry.StartActivity("ingest.crawl.host");
+        activity?.SetTag(IngestTelemetry.Tags.Host, host);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Host"] = host });
+        var tally = new CrawlTally(host);
         var reportsSeen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in request.SourceIds)
         {
@@ -54,6 +58,9 @@ public sealed partial class HostCrawler
         }
 
         var summary = tally.ToSummary();
+        activity?.SetTag("ingest.pages_fetched", summary.PagesFetched);
+        activity?.SetTag("ingest.new_blobs", summary.NewBlobs);
+        activity?.SetTag("ingest.failures", summary.Failures);
         LogSummary(host, summary.PagesFetched, summary.Unchanged, summary.NewBlobs, summary.RobotsDenied, summary.Failures);
         return summary;
     }
@@ -145,6 +152,11 @@ public sealed partial class HostCrawler
 
     private async Task VisitReportAsync(string host, SeedSource source, FetchScope scope, Uri url, CrawlTally tally, CancellationToken cancellationToken)
     {
+        // One span per report page: its blob's metadata carries this span's traceparent to the parse.
+        using var activity = IngestTelemetry.StartActivity("ingest.crawl.page");
+        activity?.SetTag(IngestTelemetry.Tags.Host, host);
+        activity?.SetTag(IngestTelemetry.Tags.Url, url.AbsoluteUri);
+        activity?.SetTag(IngestTelemetry.Tags.PageKind, "report");
         var previous = await states.GetAsync(host, url.AbsoluteUri, cancellationToken);
         if (!await AllowedAsync(host, source, scope, url, CrawlPageKind.Report, previous, tally, cancellationToken))
         {
@@ -179,6 +191,7 @@ public sealed partial class HostCrawler
         var body = result.Body;
         var charset = CharsetDetector.Detect(body.Head.Span, result.HeaderCharset);
         var blobName = CaptureBlobName.For(url, body.Sha256);
+        activity?.SetTag(IngestTelemetry.Tags.BlobName, blobName);
         var outcome = CrawlOutcome.Unchanged;
         if (previous?.Sha256 != body.Sha256 || previous.BlobName is null)
         {
@@ -198,6 +211,7 @@ public sealed partial class HostCrawler
                 SourceId = source.Id,
                 Agency = source.Agency,
                 Region = source.Region,
+                TraceParent = activity?.IdFormat == System.Diagnostics.ActivityIdFormat.W3C ? activity.Id : null,
             };
             await using var stream = body.OpenRead();
             if (await archive.WriteAsync(blobName, stream, metadata, cancellationToken))
@@ -207,6 +221,7 @@ public sealed partial class HostCrawler
         }
 
         tally.Record(outcome, null);
+        activity?.SetTag(IngestTelemetry.Tags.Outcome, outcome == CrawlOutcome.Fetched ? "fetched" : "unchanged");
         await states.SaveAsync(new CrawlState
         {
             Url = url.AbsoluteUri,
@@ -253,6 +268,8 @@ public sealed partial class HostCrawler
     {
         var failureKind = result.FailureKind ?? FailureClassifier.Error;
         tally.Record(CrawlOutcome.Failed, failureKind);
+        System.Diagnostics.Activity.Current?.SetTag(IngestTelemetry.Tags.Outcome, "failed");
+        System.Diagnostics.Activity.Current?.SetTag(IngestTelemetry.Tags.FailureKind, failureKind);
         LogFailure(url, failureKind, result.FailureReason);
         await states.SaveAsync(Carry(previous, host, source, url, kind) with
         {

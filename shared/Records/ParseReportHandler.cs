@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -6,6 +7,7 @@ using Ingest.Parsing;
 using Ingest.Records.Storage;
 using Ingest.Records.Writing;
 using Ingest.Storage;
+using Ingest.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Ingest.Records;
@@ -58,6 +60,36 @@ public sealed class ParseReportHandler
         string blobName, ReadOnlyMemory<byte>? content, Func<ReportRecord, CaptureMetadata, bool>? filter, bool force, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
+        using var activity = IngestTelemetry.StartActivity("ingest.parse");
+        activity?.SetTag(IngestTelemetry.Tags.BlobName, blobName);
+        var parsed = new ParseSighting();
+        var handling = await HandleCoreAsync(blobName, content, filter, force, parsed, cancellationToken);
+        if (handling is not null)
+        {
+            parsed.Emit(handling, activity);
+        }
+
+        return handling;
+    }
+
+    /// <summary>
+    /// Re-handles a quarantined blob after a fix (the <c>failures --retry</c> verb): forgets its receipt
+    /// under the current parser version (attempts included) and its failure entries, then handles it as
+    /// new. A blob that still fails is quarantined again with the new reason.
+    /// </summary>
+    public async Task<ParseHandling> RetryQuarantinedAsync(string blobName, string etag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(blobName);
+        ArgumentNullException.ThrowIfNull(etag);
+        await EnsureStorageAsync(cancellationToken);
+        await TableWrites.DeleteAsync(storage.Table(storage.Layout.ParseReceiptsTable), IndexKeys.ReceiptPartition(parser.Version), IndexKeys.BlobRow(blobName, etag), cancellationToken);
+        await quarantine.ClearAsync(blobName, etag, except: null, cancellationToken);
+        return (await HandleAsync(blobName, null, filter: null, force: true, cancellationToken))!;
+    }
+
+    private async Task<ParseHandling?> HandleCoreAsync(
+        string blobName, ReadOnlyMemory<byte>? content, Func<ReportRecord, CaptureMetadata, bool>? filter, bool force, ParseSighting parsed, CancellationToken cancellationToken)
+    {
         string? etag = null;
         CaptureMetadata? capture = null;
         try
@@ -71,6 +103,7 @@ public sealed class ParseReportHandler
 
             etag = blob.ETag;
             capture = blob.Capture;
+            parsed.Linked(capture.TraceParent);
             var receipt = await receipts.GetAsync(parser.Version, blobName, etag, cancellationToken);
             if (receipt is { IsTerminal: true } && !force)
             {
@@ -83,6 +116,7 @@ public sealed class ParseReportHandler
             }
 
             var record = parser.Parse(new PageInput(blob.Content, blobName, capture.ContentType ?? blob.ContentType, capture.FinalUrl, capture.Agency));
+            parsed.Record = record;
             if (filter is not null && !filter(record, capture))
             {
                 return null;
@@ -243,6 +277,68 @@ public sealed class ParseReportHandler
         // Not cached when it failed: a later call (storage back) tries again.
         ensured = storage.EnsureRecordsTablesAsync(cancellationToken);
         return ensured;
+    }
+
+    /// <summary>What one handling saw, for its span and metrics (the handler itself is shared by concurrent calls).</summary>
+    private sealed class ParseSighting
+    {
+        public ReportRecord? Record { get; set; }
+
+        /// <summary>Links the parse span to the crawl span that archived the blob (a different trace, often another process).</summary>
+        public void Linked(string? traceParent)
+        {
+            if (Activity.Current is { Source.Name: IngestTelemetry.SourceName } current &&
+                ActivityContext.TryParse(traceParent, null, out var crawl))
+            {
+                current.AddLink(new ActivityLink(crawl));
+                current.SetTag("ingest.crawl_trace_id", crawl.TraceId.ToHexString());
+            }
+        }
+
+        public void Emit(ParseHandling handling, Activity? activity)
+        {
+            var era = Record is { IsReport: true } ? Record.Era.Key() : "none";
+            var outcome = handling.Outcome switch
+            {
+                ParseOutcomeKind.AlreadyDone => "already_done",
+                _ => handling.Outcome.ToString().ToLowerInvariant(),
+            };
+            var failureKind = handling.Outcome switch
+            {
+                ParseOutcomeKind.Poisoned => FailureKind.Poison,
+                ParseOutcomeKind.Quarantined => FailureKind.All.FirstOrDefault(k => handling.Reason?.StartsWith(k + ":", StringComparison.Ordinal) == true) ?? "",
+                _ => "",
+            };
+            IngestTelemetry.ParseOutcomes.Add(
+                1,
+                new KeyValuePair<string, object?>(IngestTelemetry.Tags.Outcome, outcome),
+                new KeyValuePair<string, object?>(IngestTelemetry.Tags.Era, era),
+                new KeyValuePair<string, object?>(IngestTelemetry.Tags.FailureKind, failureKind));
+            if (handling.Outcome == ParseOutcomeKind.Written && Record is not null)
+            {
+                IngestTelemetry.RecordsWritten.Add(1, new KeyValuePair<string, object?>(IngestTelemetry.Tags.Era, era));
+                foreach (var check in Record.Checks.Where(c => !c.Ok))
+                {
+                    IngestTelemetry.FailedChecks.Add(
+                        1,
+                        new KeyValuePair<string, object?>(IngestTelemetry.Tags.Rule, check.Rule),
+                        new KeyValuePair<string, object?>(IngestTelemetry.Tags.Era, era));
+                }
+            }
+
+            activity?.SetTag(IngestTelemetry.Tags.Outcome, outcome);
+            activity?.SetTag(IngestTelemetry.Tags.Era, era);
+            activity?.SetTag(IngestTelemetry.Tags.ReportId, handling.ReportId);
+            if (failureKind.Length > 0)
+            {
+                activity?.SetTag(IngestTelemetry.Tags.FailureKind, failureKind);
+            }
+
+            if (handling.Outcome is ParseOutcomeKind.Failed or ParseOutcomeKind.Poisoned)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, handling.Reason);
+            }
+        }
     }
 
     private sealed record RawBlob(ReadOnlyMemory<byte> Content, string ETag, CaptureMetadata Capture, string? ContentType)

@@ -123,6 +123,7 @@ public sealed class RawBlobWatcher
             return null;
         }
 
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["BlobName"] = blob.Name });
         var result = await handler.HandleAsync(blob.Name, null, cancellationToken);
         if (result.Outcome == ParseOutcomeKind.Failed)
         {

@@ -42,6 +42,9 @@ public sealed record StorageLayout
     /// <summary>Record text too long for a table property (over 32 K characters).</summary>
     public string RecordTextContainer => RawContainer + "-text";
 
+    /// <summary>One entity per finished host crawl, newest first (the operator's <c>status</c> verb).</summary>
+    public string CrawlRunsTable => TablePrefix + "CrawlRuns";
+
     /// <summary>A layout whose names no other test uses. <paramref name="token"/>: lowercase letters and digits.</summary>
     public static StorageLayout Isolated(string token) => new()
     {

@@ -57,6 +57,22 @@ public static class IngestTelemetry
     public static readonly Histogram<double> ApiDuration = Meter.CreateHistogram<double>(
         "ingest.api.duration", "ms", "Lookup API request duration, by route and status code.");
 
+    /// <summary>
+    /// Starts an activity of <see cref="Source"/> (null when nobody listens). The Functions invocation id,
+    /// which the invocation endpoint puts in the trace's baggage, is copied onto it as an attribute, so
+    /// every span of a page (crawl, blob, parse) can be found by the id the Functions host logged.
+    /// </summary>
+    public static Activity? StartActivity(string name, ActivityKind kind = ActivityKind.Internal)
+    {
+        var activity = Source.StartActivity(name, kind);
+        if (activity?.GetBaggageItem(Tags.InvocationId) is { Length: > 0 } invocationId)
+        {
+            activity.SetTag(Tags.InvocationId, invocationId);
+        }
+
+        return activity;
+    }
+
     /// <summary>Attribute names shared by traces, metrics and logs.</summary>
     public static class Tags
     {
@@ -72,6 +88,7 @@ public static class IngestTelemetry
         public const string State = "ingest.state";
         public const string Route = "http.route";
         public const string StatusCode = "http.response.status_code";
+        public const string PageKind = "ingest.page_kind";
 
         /// <summary>The Functions host's X-Azure-Functions-InvocationId, when a host invoked us.</summary>
         public const string InvocationId = "faas.invocation_id";

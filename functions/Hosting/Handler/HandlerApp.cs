@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Ingest.Functions.Api;
 using Ingest.Functions.Hosting.Configuration;
+using Ingest.Functions.Hosting.Telemetry;
 using Ingest.Functions.Hosting.Invocation;
 
 namespace Ingest.Functions.Hosting.Handler;
@@ -44,6 +45,7 @@ public static class HandlerApp
         settings.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseApiMetrics();
         app.MapFunctionInvocations();
         app.MapLookupApi();
         return app;

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Ingest.Functions.CrawlSource;
 using Ingest.Functions.ParseReport;
 using Ingest.Functions.ScheduleCrawl;
+using Ingest.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ingest.Functions.Hosting.Invocation;
@@ -31,6 +33,17 @@ public static partial class InvocationEndpoints
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Ingest.Functions.Invocation");
         var invocationId = context.Request.Headers[InvocationRequest.InvocationIdHeader].FirstOrDefault();
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Function"] = function, ["InvocationId"] = invocationId });
+
+        // The request span (ASP.NET Core's) and an invocation span both carry the host's invocation id;
+        // the baggage hands it to every core span below (crawl, page, parse) as an attribute too.
+        Activity.Current?.SetTag(IngestTelemetry.Tags.InvocationId, invocationId);
+        using var activity = IngestTelemetry.StartActivity("ingest.invocation " + function);
+        activity?.SetTag("faas.name", function);
+        if (!string.IsNullOrEmpty(invocationId))
+        {
+            activity?.SetTag(IngestTelemetry.Tags.InvocationId, invocationId);
+            activity?.AddBaggage(IngestTelemetry.Tags.InvocationId, invocationId);
+        }
 
         var decoded = await InvocationRequest.ReadAsync(context.Request, context.RequestAborted);
         var result = decoded.Succeeded

@@ -1,6 +1,7 @@
 using System.Net;
 using Ingest.Functions.Api;
 using Ingest.Functions.Hosting.Configuration;
+using Ingest.Functions.Hosting.Telemetry;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Ingest.Functions.Hosting.Standalone;
@@ -45,6 +46,7 @@ public static class StandaloneApp
         settings.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseApiMetrics();
         app.MapLookupApi();
         return app;
     }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Ingest.Telemetry;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
@@ -51,7 +53,17 @@ public sealed class FetchPolicies
         breakers.GetOrAdd(authority, _ => Policy<HttpResponseMessage>
             .Handle<Exception>(FailureClassifier.IsTransient)
             .OrResult(r => (int)r.StatusCode >= 500)
-            .CircuitBreakerAsync(options.CircuitBreakerFailures, options.CircuitBreak));
+            .CircuitBreakerAsync(
+                options.CircuitBreakerFailures,
+                options.CircuitBreak,
+                onBreak: (_, _) => Transition(authority, "opened"),
+                onReset: () => Transition(authority, "closed"),
+                onHalfOpen: () => Transition(authority, "half_open")));
+
+    private static void Transition(string authority, string state) => IngestTelemetry.BreakerTransitions.Add(
+        1,
+        new KeyValuePair<string, object?>(IngestTelemetry.Tags.Host, authority),
+        new KeyValuePair<string, object?>(IngestTelemetry.Tags.State, state));
 
     private bool ShouldRetry(HttpResponseMessage response)
     {
@@ -72,6 +84,15 @@ public sealed class FetchPolicies
         {
             return;
         }
+
+        var reason = outcome.Result is { } failed ? ((int)failed.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : outcome.Exception?.GetType().Name ?? "unknown";
+        var tags = new TagList
+        {
+            { IngestTelemetry.Tags.Host, authority },
+            { IngestTelemetry.Tags.Reason, reason },
+        };
+        IngestTelemetry.CrawlRetries.Add(1, tags);
+        Activity.Current?.AddEvent(new ActivityEvent("ingest.retry", tags: new ActivityTagsCollection(tags)));
 
         var delay = RetryTiming.Backoff(retry, options.RetryBaseDelay, Random.Shared.NextDouble());
         if (outcome.Result is { } response && RetryTiming.RetryAfter(response, time.GetUtcNow()) is { } retryAfter && retryAfter > delay)

@@ -11,7 +11,7 @@ public sealed class DemoVerb : CliVerb
     public override string Summary => "Run the whole pipeline on a bundled sample site, then serve the API (offline).";
 
     public override string Usage => """
-        Usage: dotnet run --project functions -- demo [--port N] [--once]
+        Usage: dotnet run --project functions -- demo [--port N] [--site-port N] [--once]
 
         Serves a bundled sample site of real report pages on loopback, then runs the pipeline through the
         production code: schedule -> crawl-requests queue -> crawl -> raw blobs -> parse -> tables.
@@ -21,10 +21,12 @@ public sealed class DemoVerb : CliVerb
         conditionally and writes no new blobs.
 
         Options:
-          --port N   port of the API (default 7071)
-          --once     exit when the pipeline has drained; the last stdout line is a JSON summary:
-                     pagesFetched, blobsWritten, reportsParsed, quarantined, parseFailures, ...
-                     Exit code 1 when a page failed to parse or a crawl request was poisoned.
+          --port N       port of the API (default 7071)
+          --site-port N  first of the sample site's four ports, one per agency (default 7081); keep it
+                         the same between runs so the second run sees the same sites and revalidates
+          --once         exit when the pipeline has drained; the last stdout line is a JSON summary:
+                         pagesFetched, blobsWritten, reportsParsed, quarantined, parseFailures, ...
+                         Exit code 1 when a page failed to parse or a crawl request was poisoned.
         """;
 
     public override async Task<int> RunAsync(IReadOnlyList<string> arguments, CliConsole console, CancellationToken cancellationToken)
@@ -41,8 +43,12 @@ public sealed class DemoVerb : CliVerb
                     settings = settings with { Port = port };
                     i++;
                     break;
+                case "--site-port" when i + 1 < arguments.Count && int.TryParse(arguments[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var sitePort) && sitePort is > 0 and <= 65532:
+                    settings = settings with { SitePort = sitePort };
+                    i++;
+                    break;
                 default:
-                    await console.Error.WriteLineAsync($"demo: unexpected argument '{arguments[i]}'. Usage: demo [--port N] [--once]");
+                    await console.Error.WriteLineAsync($"demo: unexpected argument '{arguments[i]}'. Usage: demo [--port N] [--site-port N] [--once]");
                     return ExitCodes.Usage;
             }
         }

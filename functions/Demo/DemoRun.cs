@@ -61,7 +61,19 @@ public static class DemoRun
         }
 
         Progress("starting the sample site");
-        await using var site = await SampleSite.StartAsync(DemoSeeds.HostCount, cancellationToken);
+        SampleSite site;
+        try
+        {
+            site = await SampleSite.StartAsync(DemoSeeds.HostCount, settings.SitePort, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await console.Error.WriteLineAsync(
+                $"demo: cannot serve the sample site on ports {settings.SitePort}–{settings.SitePort + DemoSeeds.HostCount - 1}: {e.Message} Use --site-port to pick others.");
+            return ExitCodes.Failure;
+        }
+
+        await using var siteLifetime = site;
         Progress($"sample site: {string.Join(", ", site.Hosts)} ({DemoSeeds.HostCount} agencies, one host each)");
 
         var app = StandaloneApp.Create(settings.App with

@@ -7,6 +7,9 @@ public sealed record DemoSettings
 {
     public int Port { get; init; } = 7071;
 
+    /// <summary>First of the sample site's ports (one per agency); 0 picks free ones (no revalidation across runs).</summary>
+    public int SitePort { get; init; } = 7081;
+
     /// <summary>Exit when the pipeline has drained instead of serving the API until cancelled.</summary>
     public bool Once { get; init; }
 

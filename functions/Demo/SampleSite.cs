@@ -31,7 +31,12 @@ public sealed class SampleSite : IAsyncDisposable
     /// <summary>Conditional requests answered 304 Not Modified.</summary>
     public int NotModified => Volatile.Read(ref notModified);
 
-    public static async Task<SampleSite> StartAsync(int hosts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the site on <paramref name="hosts"/> ports from <paramref name="firstPort"/> on, or on free
+    /// ports when it is 0. Fixed ports make the hosts the same on every run, which is what lets a second
+    /// demo run revalidate its captures instead of seeing new sites.
+    /// </summary>
+    public static async Task<SampleSite> StartAsync(int hosts, int firstPort, CancellationToken cancellationToken)
     {
         var pages = Pages();
         var builder = WebApplication.CreateSlimBuilder();
@@ -39,7 +44,7 @@ public sealed class SampleSite : IAsyncDisposable
         var ports = new List<int>();
         for (var i = 0; i < hosts; i++)
         {
-            ports.Add(FreePort());
+            ports.Add(firstPort == 0 ? FreePort() : firstPort + i);
         }
 
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -123,6 +128,9 @@ public sealed class SampleSite : IAsyncDisposable
 
         return pages;
     }
+
+    public static Task<SampleSite> StartAsync(int hosts, CancellationToken cancellationToken) =>
+        StartAsync(hosts, firstPort: 0, cancellationToken);
 
     private static int FreePort()
     {

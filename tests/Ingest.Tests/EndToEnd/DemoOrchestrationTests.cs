@@ -65,7 +65,7 @@ public sealed class DemoOrchestrationTests
         using var stop = new CancellationTokenSource();
         var serving = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var run = DemoRun.RunAsync(new DemoSettings { Port = 0, App = app, Serving = uri => serving.TrySetResult(uri) }, new CliConsole(output, errors), stop.Token);
+        var run = DemoRun.RunAsync(new DemoSettings { Port = 0, SitePort = 0, App = app, Serving = uri => serving.TrySetResult(uri) }, new CliConsole(output, errors), stop.Token);
         var finished = await Task.WhenAny(serving.Task, run);
         Assert.True(finished == serving.Task, "The demo ended before serving: " + errors);
         var api = await serving.Task;

@@ -34,13 +34,16 @@ public sealed class DemoPipelineTests
     public async Task The_demo_crawls_parses_and_serves_the_sample_site_and_a_second_run_only_revalidates()
     {
         var layout = StorageLayout.Isolated(AzuriteHarness.UniqueName("demo"));
+
+        // The same four site ports in both runs: the same hosts, so the second run can revalidate.
+        var sitePort = LoopbackPorts.FreeBlock(4);
         var app = new AppSettings
         {
             Layout = layout,
             Configuration = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = await AzuriteHarness.ConnectionStringAsync() },
         };
 
-        var (exitCode, first, errors) = await RunAsync(new DemoSettings { Port = 0, Once = true, App = app });
+        var (exitCode, first, errors) = await RunAsync(new DemoSettings { Port = 0, SitePort = sitePort, Once = true, App = app });
 
         Assert.True(exitCode == ExitCodes.Success, errors);
         Assert.Equal(DemoSeeds.HostCount, first.Hosts);
@@ -68,7 +71,7 @@ public sealed class DemoPipelineTests
         // Second run, same storage: conditional fetches, no new blobs, then the API until cancelled.
         using var stop = new CancellationTokenSource();
         var serving = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var second = RunAsync(new DemoSettings { Port = 0, App = app, Serving = uri => serving.TrySetResult(uri) }, stop.Token);
+        var second = RunAsync(new DemoSettings { Port = 0, SitePort = sitePort, App = app, Serving = uri => serving.TrySetResult(uri) }, stop.Token);
         var api = await await Task.WhenAny(serving.Task, second.ContinueWith(t => new Uri("about:blank"), TaskScheduler.Default));
         Assert.True(api.Scheme == "http", "The second demo run ended before serving the API.");
         try

@@ -16,8 +16,8 @@ namespace Ingest.Tests.EndToEnd;
 /// </summary>
 public sealed class DemoPipelineTests
 {
-    /// <summary>Report pages on the sample site: five real reports and the deliberately broken one.</summary>
-    private const int ReportPages = 6;
+    /// <summary>Report pages on the sample site: seven real reports and the deliberately broken one.</summary>
+    private const int ReportPages = 8;
 
     private static async Task<(int ExitCode, DemoReport Report, string Errors)> RunAsync(DemoSettings settings, CancellationToken cancellationToken = default)
     {
@@ -49,7 +49,7 @@ public sealed class DemoPipelineTests
         Assert.Equal(DemoSeeds.HostCount, first.Hosts);
         Assert.Equal(ReportPages, first.BlobsWritten);
         Assert.True(first.PagesFetched >= ReportPages, $"Only {first.PagesFetched} pages fetched.");
-        Assert.Equal(5, first.ReportsParsed);
+        Assert.Equal(7, first.ReportsParsed);
         Assert.Equal(1, first.Quarantined);
         Assert.Equal(0, first.ParseFailures);
 
@@ -84,6 +84,17 @@ public sealed class DemoPipelineTests
             using var reports = await client.GetAsync("reports?year=2023");
             Assert.Equal(HttpStatusCode.OK, reports.StatusCode);
             Assert.Contains("国资委", await reports.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // A table figure across reports: the township's 2023 table 三 (pipe-flattened on its page).
+            using var figure = await client.GetAsync("figures?key=applications.new.total&year=2023");
+            Assert.Equal(HttpStatusCode.OK, figure.StatusCode);
+            Assert.Contains("那拉提镇人民政府", await figure.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // The 2019 Shanghai report (Word-export table with spans): 859 new applications, as a CSV row.
+            using var shanghai = await client.GetAsync("figures?key=applications.new.total&year=2019&format=csv");
+            Assert.Equal(HttpStatusCode.OK, shanghai.StatusCode);
+            var csv = await shanghai.Content.ReadAsStringAsync();
+            Assert.Contains(csv.Split('\n'), line => line.Contains("上海市人民政府办公厅", StringComparison.Ordinal) && line.Contains(",859,", StringComparison.Ordinal));
         }
         finally
         {

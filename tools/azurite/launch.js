@@ -11,9 +11,15 @@ const entry = path.join(__dirname, 'node_modules', 'azurite', 'dist', 'src', 'az
 
 const child = spawn(process.execPath, [entry, ...azuriteArgs], { stdio: 'inherit' });
 
+// SIGTERM lets Azurite close its databases; with --location that is what saves the last writes
+// (its table store otherwise autosaves only every few seconds). SIGKILL only if it hangs.
 function stop(code) {
-  if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 200).unref();
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+    setTimeout(() => { child.kill('SIGKILL'); process.exit(code); }, 10000).unref();
+  } else {
+    process.exit(code);
+  }
 }
 
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -160,6 +160,20 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Ask first: the launcher forwards SIGTERM and Azurite saves its on-disk data before exiting.
+        // A kill would lose the last seconds of table writes of a persistent (demo, run) emulator.
+        if (!OperatingSystem.IsWindows() && !process.HasExited && NativeSignals.Terminate(process.Id))
+        {
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+            }
+            catch (TimeoutException)
+            {
+                // Hung on shutdown: killed below.
+            }
+        }
+
         Kill(process);
         try
         {

@@ -49,6 +49,10 @@ public static class DemoRun
             // Progress lines, not the web server's start-up chatter.
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+
+            // The demo prints its own progress lines; the pipeline's per-page logs would repeat them.
+            ["Logging:LogLevel:Ingest"] = "Warning",
+            ["Logging:LogLevel:System.Net.Http"] = "Warning",
         };
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(StorageConnection.SettingName)))
         {

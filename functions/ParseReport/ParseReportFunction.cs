@@ -67,7 +67,7 @@ public sealed partial class ParseReportFunction(IReportParsing parsing, ILogger<
                 LogPoisoned(blobName, handling.Reason);
                 break;
             default:
-                LogHandled(blobName, handling.Outcome, handling.ReportId, handling.Reason);
+                LogHandled(blobName, handling.Outcome, handling.ReportId ?? "-", handling.Reason ?? "-");
                 break;
         }
 
@@ -82,8 +82,8 @@ public sealed partial class ParseReportFunction(IReportParsing parsing, ILogger<
     [LoggerMessage(Level = LogLevel.Information, Message = "Parsing {BlobName} again: retry {RetryCount} of {MaxRetryCount} after {Exception}")]
     private partial void LogRetry(string blobName, int retryCount, int maxRetryCount, string? exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{BlobName}: {Outcome} {ReportId} {Reason}")]
-    private partial void LogHandled(string blobName, ParseOutcomeKind outcome, string? reportId, string? reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{BlobName}: {Outcome}, report {ReportId}, reason {Reason}")]
+    private partial void LogHandled(string blobName, ParseOutcomeKind outcome, string reportId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Parsing {BlobName} failed ({Reason}); the trigger will retry")]
     private partial void LogFailed(string blobName, string? reason);

@@ -129,22 +129,7 @@ public sealed partial class HostCrawler
         var charset = CharsetDetector.Detect(body.Head.Span, result.HeaderCharset);
         var outcome = previous?.Sha256 == body.Sha256 ? CrawlOutcome.Unchanged : CrawlOutcome.Fetched;
         tally.Record(outcome, null);
-        await states.SaveAsync(new CrawlState
-        {
-            Url = url.AbsoluteUri,
-            Host = host,
-            Kind = CrawlPageKind.Listing,
-            SourceId = source.Id,
-            Outcome = outcome,
-            HttpStatus = result.HttpStatus,
-            LastAttemptAt = now,
-            LastChangedAt = outcome == CrawlOutcome.Fetched ? now : previous?.LastChangedAt,
-            ETag = result.ETag,
-            LastModified = result.LastModified,
-            Sha256 = body.Sha256,
-            FinalUrl = result.FinalUrl.AbsoluteUri,
-            Charset = charset,
-        }, cancellationToken);
+        await SaveFetchedAsync(host, source, url, CrawlPageKind.Listing, previous, result, outcome, charset, blobName: null, now, cancellationToken);
 
         var html = CharsetDetector.EncodingFor(charset).GetString(await body.ToArrayAsync(cancellationToken));
         return ListingPage.Parse(html, result.FinalUrl);
@@ -222,11 +207,18 @@ public sealed partial class HostCrawler
 
         tally.Record(outcome, null);
         activity?.SetTag(IngestTelemetry.Tags.Outcome, outcome == CrawlOutcome.Fetched ? "fetched" : "unchanged");
-        await states.SaveAsync(new CrawlState
+        await SaveFetchedAsync(host, source, url, CrawlPageKind.Report, previous, result, outcome, charset, blobName, now, cancellationToken);
+    }
+
+    /// <summary>The crawl state of a page fetched in full (200), changed or not.</summary>
+    private Task SaveFetchedAsync(
+        string host, SeedSource source, Uri url, CrawlPageKind kind, CrawlState? previous, FetchResult result,
+        CrawlOutcome outcome, string? charset, string? blobName, DateTimeOffset now, CancellationToken cancellationToken) =>
+        states.SaveAsync(new CrawlState
         {
             Url = url.AbsoluteUri,
             Host = host,
-            Kind = CrawlPageKind.Report,
+            Kind = kind,
             SourceId = source.Id,
             Outcome = outcome,
             HttpStatus = result.HttpStatus,
@@ -234,12 +226,11 @@ public sealed partial class HostCrawler
             LastChangedAt = outcome == CrawlOutcome.Fetched ? now : previous?.LastChangedAt,
             ETag = result.ETag,
             LastModified = result.LastModified,
-            Sha256 = body.Sha256,
+            Sha256 = result.Body!.Sha256,
             BlobName = blobName,
             FinalUrl = result.FinalUrl.AbsoluteUri,
             Charset = charset,
         }, cancellationToken);
-    }
 
     private async Task<bool> AllowedAsync(
         string host, SeedSource source, FetchScope scope, Uri url, CrawlPageKind kind, CrawlState? previous, CrawlTally tally, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Ingest.Functions.Cli;
 
@@ -12,5 +13,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
+
+// SIGTERM (a service manager, `timeout`, `kill`) stops the verb the same way: gracefully, so an Azurite
+// the verb started is stopped too and keeps its data.
+using var termination = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
 
 return await CommandLine.RunAsync(args, CliConsole.System, cancellation.Token);

@@ -123,7 +123,7 @@ public static class DemoRun
 
             var address = StandaloneApp.Address(app);
             Progress($"serving the API at {new Uri(address, "/api")} (Ctrl+C to stop); try:");
-            foreach (var example in ApiExamples(app))
+            foreach (var example in await ApiExamplesAsync(app.Services, cancellationToken))
             {
                 Progress("  " + new Uri(address, example));
             }
@@ -203,12 +203,29 @@ public static class DemoRun
     }
 
     /// <summary>The GET routes under /api the app actually maps, parameters left as placeholders.</summary>
-    private static IEnumerable<string> ApiExamples(WebApplication app) =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && raw.TrimStart('/').StartsWith("api", StringComparison.Ordinal))
-            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") ?? true)
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
+    /// <summary>Requests that answer something on the sample data, one per route (a real report id included).</summary>
+    private static async Task<IReadOnlyList<string>> ApiExamplesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var reports = await services.GetRequiredService<ReportReader>()
+            .ListReportsAsync(new ReportQuery { Year = 2023, PageSize = 1 }, cancellationToken);
+        var id = reports.Items.Count > 0 ? reports.Items[0].ReportId : null;
+        List<string> examples =
+        [
+            "/api/health",
+            "/api/agencies?q=长沙",
+            "/api/reports?year=2023",
+            "/api/reports?era=gb2019",
+            "/api/reports?status=failed",
+            "/api/figures?key=applications.new.total&year=2023",
+            "/api/figures?key=applications.new.total&year=2019&format=csv",
+            "/api/openapi.json",
+        ];
+        if (id is not null)
+        {
+            examples.Insert(4, $"/api/reports/{id}");
+            examples.Insert(5, $"/api/reports/{id}/source");
+        }
+
+        return examples;
+    }
 }

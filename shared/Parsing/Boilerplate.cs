@@ -15,6 +15,8 @@ internal static class Boilerplate
         "Copyright", "copyright", "技术支持", "访问量", "点击数", "阅读次数",
     ];
 
+    private static readonly System.Buffers.SearchValues<string> PhraseSearch = System.Buffers.SearchValues.Create(Phrases, StringComparison.Ordinal);
+
     private static readonly string[] WholeLines = ["打印", "收藏", "关闭", "分享", "返回", "上一篇", "下一篇", "?", "|"];
 
     public static bool IsChrome(string text)
@@ -32,14 +34,6 @@ internal static class Boilerplate
             }
         }
 
-        foreach (var phrase in Phrases)
-        {
-            if (text.Contains(phrase, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return text.AsSpan().ContainsAny(PhraseSearch);
     }
 }

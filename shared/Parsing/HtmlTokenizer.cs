@@ -180,6 +180,7 @@ internal static class HtmlTokenizer
         private readonly StringBuilder _para = new();
         private readonly StringBuilder _cell = new();
         private readonly StringBuilder _anchor = new();
+        private char[] _scratch = new char[1024];
         private int _activeCell = -1;
         private int _anchorDepth;
 
@@ -468,30 +469,36 @@ internal static class HtmlTokenizer
                 return;
             }
 
-            var text = TextFolding.Collapse(_para.ToString());
-            _para.Clear();
+            var text = TextFolding.Collapse(Take(_para));
             if (text.Length > 0)
             {
                 _raw.Add((text, TokenKind.Paragraph));
             }
         }
 
-        private void EmitCell()
+        /// <summary>The builder's text in a reused buffer (valid until the next call); the builder is cleared.</summary>
+        private ReadOnlySpan<char> Take(StringBuilder builder)
         {
-            var raw = _cell.ToString();
-            _cell.Clear();
-            var lines = raw.Split('\n');
-            var total = 0;
-            foreach (var line in lines)
+            var length = builder.Length;
+            if (_scratch.Length < length)
             {
-                total += line.Length;
+                _scratch = new char[Math.Max(length, _scratch.Length * 2)];
             }
 
+            builder.CopyTo(0, _scratch, length);
+            builder.Clear();
+            return _scratch.AsSpan(0, length);
+        }
+
+        private void EmitCell()
+        {
+            var raw = Take(_cell);
+            var total = raw.Length - raw.Count('\n');
             if (total > MaxCellChars)
             {
-                foreach (var line in lines)
+                foreach (var range in raw.Split('\n'))
                 {
-                    var text = TextFolding.Collapse(line);
+                    var text = TextFolding.Collapse(raw[range]);
                     if (text.Length > 0)
                     {
                         _raw.Add((text, TokenKind.Paragraph));
@@ -502,33 +509,43 @@ internal static class HtmlTokenizer
             }
 
             // Word wraps labels inside a cell ("本年新<br/>制作数量", "商业<br/>企业"): the parts belong together.
-            var joined = new StringBuilder(total);
-            foreach (var line in lines)
+            // The collapsed parts never outgrow the raw text plus one joining space per line break.
+            Span<char> joined = stackalloc char[(MaxCellChars * 2) + 2];
+            if (raw.Length + 1 > joined.Length)
             {
-                var part = TextFolding.Collapse(line);
-                if (part.Length == 0)
+                joined = new char[raw.Length + 1];
+            }
+
+            var length = 0;
+            foreach (var range in raw.Split('\n'))
+            {
+                var line = raw[range];
+                // Collapsed one place ahead, so a joining space can still go in front of it.
+                var partStart = length + 1;
+                var partLength = TextFolding.CollapseInto(line, joined[partStart..]);
+                if (partLength == 0)
                 {
                     continue;
                 }
 
-                if (joined.Length > 0 && char.IsAsciiLetterOrDigit(joined[^1]) && char.IsAsciiLetterOrDigit(part[0]))
+                if (length > 0 && char.IsAsciiLetterOrDigit(joined[length - 1]) && char.IsAsciiLetterOrDigit(joined[partStart]))
                 {
-                    joined.Append(' ');
+                    joined[length++] = ' ';
                 }
 
-                joined.Append(part);
+                joined.Slice(partStart, partLength).CopyTo(joined[length..]);
+                length += partLength;
             }
 
-            _raw.Add((joined.ToString(), TokenKind.Cell));
+            _raw.Add((new string(joined[..length]), TokenKind.Cell));
         }
 
         private void DemoteCell()
         {
-            var raw = _cell.ToString();
-            _cell.Clear();
-            foreach (var line in raw.Split('\n'))
+            var raw = Take(_cell);
+            foreach (var range in raw.Split('\n'))
             {
-                var text = TextFolding.Collapse(line);
+                var text = TextFolding.Collapse(raw[range]);
                 if (text.Length > 0)
                 {
                     _raw.Add((text, TokenKind.Paragraph));

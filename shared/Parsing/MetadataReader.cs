@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Ingest.Parsing;
@@ -13,13 +12,7 @@ internal static partial class MetadataReader
 {
     public static PageMetadata Read(TokenizedPage page, IReadOnlyList<string> mainText, string? statCaption, string? agencyHint)
     {
-        var full = new StringBuilder();
-        foreach (var token in page.Tokens)
-        {
-            full.Append(token.Text).Append('\n');
-        }
-
-        var fullText = full.ToString();
+        var fullText = FullText(page.Tokens);
         var warnings = new List<string>();
         var title = FindTitle(page);
 
@@ -73,6 +66,28 @@ internal static partial class MetadataReader
             Aggregate = aggregate,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>Every token followed by a line break, written once at its final length (the page text is large).</summary>
+    private static string FullText(IReadOnlyList<PageToken> tokens)
+    {
+        var length = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            length += tokens[i].Text.Length + 1;
+        }
+
+        return string.Create(length, tokens, static (destination, source) =>
+        {
+            var at = 0;
+            for (var i = 0; i < source.Count; i++)
+            {
+                var text = source[i].Text;
+                text.CopyTo(destination[at..]);
+                at += text.Length;
+                destination[at++] = '\n';
+            }
+        });
     }
 
     public static string? FindTitle(TokenizedPage page)

@@ -17,7 +17,7 @@ internal static partial class ProseReader
     {
         foreach (var paragraph in paragraphs)
         {
-            if (paragraph.Length < 6 || !paragraph.Any(IsInteresting))
+            if (paragraph.Length < 6 || !paragraph.AsSpan().ContainsAny(Interesting))
             {
                 continue;
             }
@@ -33,7 +33,7 @@ internal static partial class ProseReader
         }
     }
 
-    private static bool IsInteresting(char c) => c is '申' or '公' or '咨' or '员' or '复' or '诉' or '费';
+    private static readonly System.Buffers.SearchValues<char> Interesting = System.Buffers.SearchValues.Create("申公咨员复诉费");
 
     private static void ReadSentence(string sentence, FigureSet figures)
     {

@@ -214,11 +214,11 @@ public static class ReportParser
             return (false, $"companion page ({companion}), not a report");
         }
 
+        // A marker has no line break, so it is in the joined main text exactly when one paragraph holds it.
         var markers = 0;
-        var joined = string.Join('\n', main);
         foreach (var marker in SectionMarkers)
         {
-            if (joined.Contains(marker, StringComparison.Ordinal))
+            if (AnyContains(main, marker))
             {
                 markers++;
             }
@@ -229,7 +229,7 @@ public static class ReportParser
             return (false, $"listing page ({page.ReportLinkCount} links to reports), not a report");
         }
 
-        if (hasTables || meta.Title is not null || markers >= 3 && joined.Contains("政府信息公开", StringComparison.Ordinal))
+        if (hasTables || meta.Title is not null || markers >= 3 && AnyContains(main, "政府信息公开"))
         {
             return (true, null);
         }
@@ -248,6 +248,20 @@ public static class ReportParser
         return [.. expected.Where(r => !applications.Cells.ContainsKey(r))];
     }
 
+    private static bool AnyContains(List<string> paragraphs, string value)
+    {
+        foreach (var paragraph in paragraphs)
+        {
+            if (paragraph.Contains(value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>SHA-256 of the main paragraphs joined by line breaks, hashed piece by piece (no joined copy).</summary>
     private static string? Digest(List<string> main)
     {
         if (main.Count == 0)
@@ -255,8 +269,35 @@ public static class ReportParser
             return null;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(string.Join('\n', main));
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            for (var i = 0; i < main.Count; i++)
+            {
+                if (i > 0)
+                {
+                    hash.AppendData("\n"u8);
+                }
+
+                var paragraph = main[i];
+                var needed = Encoding.UTF8.GetMaxByteCount(paragraph.Length);
+                if (needed > buffer.Length)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(needed);
+                }
+
+                var written = Encoding.UTF8.GetBytes(paragraph, buffer);
+                hash.AppendData(buffer, 0, written);
+            }
+
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static ReportRecord NotReport(PageInput input, string reason, List<string> warnings, string? charset) => new()

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Ingest.Parsing;
 
 /// <summary>
@@ -14,7 +12,7 @@ internal static class TextFolding
         var needs = false;
         foreach (var c in text)
         {
-            if (c is >= '\uFF01' and <= '\uFF5E' or '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\u200B' or '\uFEFF' or '\r' or '\t')
+            if (NeedsFolding(c))
             {
                 needs = true;
                 break;
@@ -26,45 +24,110 @@ internal static class TextFolding
             return text;
         }
 
-        var builder = new StringBuilder(text.Length);
+        // The dropped characters (zero-width, BOM, CR and any NUL already there) are counted first so the
+        // result is written once, without an intermediate builder.
+        var length = 0;
         foreach (var c in text)
         {
-            builder.Append(c switch
+            if (c is not ('\u200B' or '\uFEFF' or '\r' or '\0'))
             {
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\t' => ' ',
-                '\u200B' or '\uFEFF' or '\r' => '\0',
-                _ => c,
-            });
+                length++;
+            }
         }
 
-        builder.Replace("\0", string.Empty);
-        return builder.ToString();
+        return string.Create(length, text, static (destination, source) =>
+        {
+            var at = 0;
+            foreach (var c in source)
+            {
+                switch (c)
+                {
+                    case >= '\uFF01' and <= '\uFF5E':
+                        destination[at++] = (char)(c - 0xFEE0);
+                        break;
+                    case '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\t':
+                        destination[at++] = ' ';
+                        break;
+                    case '\u200B' or '\uFEFF' or '\r' or '\0':
+                        break;
+                    default:
+                        destination[at++] = c;
+                        break;
+                }
+            }
+        });
     }
 
+    private static bool NeedsFolding(char c) =>
+        c is >= '\uFF01' and <= '\uFF5E' or '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\u200B' or '\uFEFF' or '\r' or '\t';
+
     /// <summary>Collapses runs of whitespace to one space and trims.</summary>
-    public static string Collapse(string text)
+    public static string Collapse(string text) => IsCollapsed(text) ? text : CollapseCopy(text);
+
+    /// <summary>As <see cref="Collapse(string)"/>, over a slice of a buffer (a cell line, a paragraph being built).</summary>
+    public static string Collapse(ReadOnlySpan<char> text) => text.IsEmpty ? string.Empty : IsCollapsed(text) ? new string(text) : CollapseCopy(text);
+
+    /// <summary>Writes the collapsed form of <paramref name="text"/> to <paramref name="destination"/> (at least as long) and returns its length.</summary>
+    public static int CollapseInto(ReadOnlySpan<char> text, Span<char> destination)
     {
-        var builder = new StringBuilder(text.Length);
+        var length = 0;
         var space = false;
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c))
             {
-                space = builder.Length > 0;
+                space = length > 0;
                 continue;
             }
 
             if (space)
             {
-                builder.Append(' ');
+                destination[length++] = ' ';
                 space = false;
             }
 
-            builder.Append(c);
+            destination[length++] = c;
         }
 
-        return builder.ToString();
+        return length;
+    }
+
+    /// <summary>Most text is already collapsed (tokens, single words): then it is returned as it is.</summary>
+    private static bool IsCollapsed(ReadOnlySpan<char> text)
+    {
+        var previousSpace = true;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (previousSpace || c != ' ')
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return !previousSpace || text.IsEmpty;
+    }
+
+    private static string CollapseCopy(ReadOnlySpan<char> text)
+    {
+        char[]? rented = null;
+        var buffer = text.Length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        var length = CollapseInto(text, buffer);
+        var result = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -75,21 +138,46 @@ internal static class TextFolding
     {
         var folded = Fold(text);
         var start = SkipOrdinal(folded);
-        var builder = new StringBuilder(folded.Length - start);
-        for (var i = start; i < folded.Length; i++)
+        var rest = folded.AsSpan(start);
+        var firstDropped = -1;
+        for (var i = 0; i < rest.Length; i++)
         {
-            var c = folded[i];
-            if (char.IsWhiteSpace(c) || c is '(' or ')' or '“' or '”' or '"' or '「' or '」' or '‘' or '’' or '\'' or '【' or '】'
-                or '《' or '》' or '<' or '>' or ':' or '、' or '·' or '.' or '，' or ',' or '|' or '[' or ']')
+            if (IsLabelNoise(rest[i]))
             {
-                continue;
+                firstDropped = i;
+                break;
             }
-
-            builder.Append(c);
         }
 
-        return builder.ToString();
+        if (firstDropped < 0)
+        {
+            return start == 0 ? folded : new string(rest);
+        }
+
+        char[]? rented = null;
+        var buffer = rest.Length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(rest.Length));
+        rest[..firstDropped].CopyTo(buffer);
+        var length = firstDropped;
+        for (var i = firstDropped + 1; i < rest.Length; i++)
+        {
+            if (!IsLabelNoise(rest[i]))
+            {
+                buffer[length++] = rest[i];
+            }
+        }
+
+        var result = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
+
+    private static bool IsLabelNoise(char c) =>
+        char.IsWhiteSpace(c) || c is '(' or ')' or '“' or '”' or '"' or '「' or '」' or '‘' or '’' or '\'' or '【' or '】'
+            or '《' or '》' or '<' or '>' or ':' or '、' or '·' or '.' or '，' or ',' or '|' or '[' or ']';
 
     private static int SkipOrdinal(string text)
     {

@@ -48,18 +48,18 @@ internal readonly partial record struct CellValue(CellKind Kind, decimal Number,
             return new(CellKind.Text, 0, null);
         }
 
-        var digits = match.Groups["int"].Value.Replace(",", string.Empty, StringComparison.Ordinal) + match.Groups["frac"].Value;
+        var digits = match.Groups[IntGroup].Value.Replace(",", string.Empty, StringComparison.Ordinal) + match.Groups[FracGroup].Value;
         if (digits.Length > 20 || !decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             return new(CellKind.Text, 0, null);
         }
 
-        if (match.Groups["sign"].Value == "-")
+        if (match.Groups[SignGroup].Value == "-")
         {
             value = -value;
         }
 
-        var unit = match.Groups["unit"].Success && match.Groups["unit"].Length > 0 ? match.Groups["unit"].Value : null;
+        var unit = match.Groups[UnitGroup].Success && match.Groups[UnitGroup].Length > 0 ? match.Groups[UnitGroup].Value : null;
         return new(CellKind.Number, Normalise(value), unit);
     }
 
@@ -109,6 +109,12 @@ internal readonly partial record struct CellValue(CellKind Kind, decimal Number,
 
         return text;
     }
+
+    // Group numbers looked up once: a lookup by name goes through a hash table on every numeric cell.
+    private static readonly int SignGroup = NumberPattern().GroupNumberFromName("sign");
+    private static readonly int IntGroup = NumberPattern().GroupNumberFromName("int");
+    private static readonly int FracGroup = NumberPattern().GroupNumberFromName("frac");
+    private static readonly int UnitGroup = NumberPattern().GroupNumberFromName("unit");
 
     [GeneratedRegex(@"^(?<sign>[+\-])?(?<int>\d{1,3}(?:,\d{3})+|\d+)(?<frac>\.\d+)?(?<unit>万元|元|件|个|项|条|次|人次|人|篇|份|家|%)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();

@@ -14,12 +14,21 @@ internal static class HtmlTokenizer
 {
     private const int MaxCellChars = 300;
 
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions
+    /// <summary>
+    /// What the walker needs and nothing more: no scripting, no source positions, no comment nodes and no
+    /// script text (the walker skips both), which spares a node or a string for each of them.
+    /// </summary>
+    public static HtmlParserOptions ParserOptions { get; } = new()
     {
         IsKeepingSourceReferences = false,
         IsScripting = false,
         IsNotConsumingCharacterReferences = false,
-    });
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        SkipScriptText = true,
+    };
+
+    private static readonly HtmlParser Parser = new(ParserOptions);
 
     private static readonly string[] Markers =
     [
@@ -36,9 +45,10 @@ internal static class HtmlTokenizer
     /// <summary>Real pages nest a few dozen levels; the HTML tree builder is quadratic in depth, so hostile depth is cut.</summary>
     public const int MaxNesting = 2048;
 
-    public static TokenizedPage Tokenize(string html, List<string> warnings)
+    /// <summary>Reads <paramref name="html"/> only while it runs: the tokens keep no reference to it.</summary>
+    public static TokenizedPage Tokenize(ReadOnlyMemory<char> html, List<string> warnings)
     {
-        var cut = NestingCut(html);
+        var cut = NestingCut(html.Span);
         if (cut >= 0)
         {
             warnings.Add($"markup nested deeper than {MaxNesting} levels: the page was cut at character {cut}");
@@ -76,14 +86,14 @@ internal static class HtmlTokenizer
         }
 
         var title = document.Title is { Length: > 0 } t ? TextFolding.Collapse(TextFolding.Fold(t)) : null;
-        return new TokenizedPage(tokens, title, metas, walker.ReportLinks, LooksTruncated(html));
+        return new TokenizedPage(tokens, title, metas, walker.ReportLinks, LooksTruncated(html.Span));
     }
 
     /// <summary>The offset where open tags outnumber closed ones by <see cref="MaxNesting"/>, or -1.</summary>
-    private static int NestingCut(string html)
+    private static int NestingCut(ReadOnlySpan<char> html)
     {
         var depth = 0;
-        var at = html.IndexOf('<', StringComparison.Ordinal);
+        var at = html.IndexOf('<');
         while (at >= 0 && at < html.Length - 1)
         {
             var next = html[at + 1];
@@ -99,22 +109,38 @@ internal static class HtmlTokenizer
                 }
             }
 
-            at = html.IndexOf('<', at + 1);
+            var following = html[(at + 1)..].IndexOf('<');
+            at = following < 0 ? -1 : at + 1 + following;
         }
 
         return -1;
     }
 
-    private static bool IsVoid(string html, int nameStart)
+    /// <summary>
+    /// Tags that never hold children, matched as prefixes the way the cut has always matched them (so "p"
+    /// also covers "pre" and "param", "li" covers "link", "col" covers "colgroup"). The first letter picks
+    /// the one or two candidates: this runs for every start tag of the page.
+    /// </summary>
+    private static bool IsVoid(ReadOnlySpan<char> html, int nameStart)
     {
-        var span = html.AsSpan(nameStart, Math.Min(8, html.Length - nameStart));
-        return span.StartsWith("br", StringComparison.OrdinalIgnoreCase) || span.StartsWith("img", StringComparison.OrdinalIgnoreCase)
-            || span.StartsWith("meta", StringComparison.OrdinalIgnoreCase) || span.StartsWith("link", StringComparison.OrdinalIgnoreCase)
-            || span.StartsWith("input", StringComparison.OrdinalIgnoreCase) || span.StartsWith("hr", StringComparison.OrdinalIgnoreCase)
-            || span.StartsWith("p", StringComparison.OrdinalIgnoreCase) || span.StartsWith("li", StringComparison.OrdinalIgnoreCase)
-            || span.StartsWith("col", StringComparison.OrdinalIgnoreCase) || span.StartsWith("area", StringComparison.OrdinalIgnoreCase)
-            || span.StartsWith("base", StringComparison.OrdinalIgnoreCase) || span.StartsWith("source", StringComparison.OrdinalIgnoreCase)
-            || span.StartsWith("wbr", StringComparison.OrdinalIgnoreCase) || span.StartsWith("o:p", StringComparison.OrdinalIgnoreCase);
+        var span = html.Slice(nameStart, Math.Min(8, html.Length - nameStart));
+        return char.ToLowerInvariant(span[0]) switch
+        {
+            'b' => StartsWith(span, "br") || StartsWith(span, "base"),
+            'i' => StartsWith(span, "img") || StartsWith(span, "input"),
+            'm' => StartsWith(span, "meta"),
+            'l' => StartsWith(span, "li"),
+            'h' => StartsWith(span, "hr"),
+            'p' => true,
+            'c' => StartsWith(span, "col"),
+            'a' => StartsWith(span, "area"),
+            's' => StartsWith(span, "source"),
+            'w' => StartsWith(span, "wbr"),
+            'o' => StartsWith(span, "o:p"),
+            _ => false,
+        };
+
+        static bool StartsWith(ReadOnlySpan<char> name, string prefix) => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
     }
 
     private static int PipeCount(List<PageToken> tokens)
@@ -138,9 +164,9 @@ internal static class HtmlTokenizer
     }
 
     /// <summary>A capture that stops before its closing tags and inside a table was cut in transit.</summary>
-    private static bool LooksTruncated(string html)
+    private static bool LooksTruncated(ReadOnlySpan<char> html)
     {
-        var tail = html.AsSpan(Math.Max(0, html.Length - 2048));
+        var tail = html[Math.Max(0, html.Length - 2048)..];
         if (tail.Contains("</html", StringComparison.OrdinalIgnoreCase) || tail.Contains("</body", StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -567,16 +593,28 @@ internal static class HtmlTokenizer
                 return 0;
             }
 
-            var text = ((id ?? string.Empty) + " " + (cls ?? string.Empty)).ToLowerInvariant();
+            return HasContentHint(id) || HasContentHint(cls) ? 200 : 0;
+        }
+
+        /// <summary>Whether the lower-cased id or class holds one of the <see cref="ContentHints"/> (no hint has a space, so id and class are searched apart).</summary>
+        private static bool HasContentHint(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return false;
+            }
+
+            Span<char> lower = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
+            value.AsSpan().ToLowerInvariant(lower);
             foreach (var hint in ContentHints)
             {
-                if (text.Contains(hint, StringComparison.Ordinal))
+                if (lower.Contains(hint, StringComparison.Ordinal))
                 {
-                    return 200;
+                    return true;
                 }
             }
 
-            return 0;
+            return false;
         }
 
         private static bool IsBlock(string name) => name is "p" or "div" or "br" or "li" or "ul" or "ol" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"

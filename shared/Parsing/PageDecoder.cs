@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -12,6 +13,7 @@ internal static partial class PageDecoder
     /// <summary>Pages larger than this are cut (and say so): no report page comes near it.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
+    /// <summary>The caller owns the result and disposes it once it has finished with the text.</summary>
     public static DecodedPage Decode(ReadOnlySpan<byte> bytes, string? contentType)
     {
         var warnings = new List<string>();
@@ -25,26 +27,28 @@ internal static partial class PageDecoder
 
         if (IsBlank(bytes))
         {
-            return new DecodedPage(string.Empty, "none", false, "empty input", warnings, truncated);
+            return new DecodedPage(ReadOnlyMemory<char>.Empty, "none", false, "empty input", warnings, truncated, null);
         }
 
         var binary = BinaryKind(bytes);
         if (binary is not null)
         {
-            return new DecodedPage(string.Empty, "none", false, $"binary content ({binary}), not a text page", warnings, truncated);
+            return new DecodedPage(ReadOnlyMemory<char>.Empty, "none", false, $"binary content ({binary}), not a text page", warnings, truncated, null);
         }
 
         var (encoding, charset) = Choose(bytes, contentType, warnings);
-        var text = encoding.GetString(bytes);
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
-        }
+
+        // Decoded into a pooled buffer, not a string: a report page is 50–150 KB, so its text as a string
+        // would land on the large-object heap once per page, and those allocations drive gen-2 collections.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(bytes.Length)));
+        var length = encoding.GetChars(bytes, buffer);
+        var start = length > 0 && buffer[0] == '\uFEFF' ? 1 : 0;
+        var text = new ReadOnlyMemory<char>(buffer, start, length - start);
 
         var isHtml = contentType is not null && contentType.Contains("text/plain", StringComparison.OrdinalIgnoreCase)
             ? false
-            : contentType is not null && contentType.Contains("html", StringComparison.OrdinalIgnoreCase) || LooksLikeHtml(text);
-        return new DecodedPage(text, charset, isHtml, null, warnings, truncated);
+            : contentType is not null && contentType.Contains("html", StringComparison.OrdinalIgnoreCase) || LooksLikeHtml(text.Span);
+        return new DecodedPage(text, charset, isHtml, null, warnings, truncated, buffer);
     }
 
     private static (Encoding Encoding, string Charset) Choose(ReadOnlySpan<byte> bytes, string? contentType, List<string> warnings)
@@ -216,9 +220,9 @@ internal static partial class PageDecoder
         return control * 100 > sample.Length * 2 ? "control bytes" : null;
     }
 
-    private static bool LooksLikeHtml(string text)
+    private static bool LooksLikeHtml(ReadOnlySpan<char> text)
     {
-        var head = text.AsSpan(0, Math.Min(text.Length, 4096));
+        var head = text[..Math.Min(text.Length, 4096)];
         return head.Contains("<html", StringComparison.OrdinalIgnoreCase)
             || head.Contains("<!doctype", StringComparison.OrdinalIgnoreCase)
             || head.Contains("<body", StringComparison.OrdinalIgnoreCase)

@@ -37,14 +37,14 @@ public static class ReportParser
 
     private static ReportRecord ParseCore(PageInput input)
     {
-        var decoded = PageDecoder.Decode(input.Content.Span, input.ContentType);
+        using var decoded = PageDecoder.Decode(input.Content.Span, input.ContentType);
         if (decoded.Rejection is { } rejection)
         {
             return NotReport(input, rejection, [.. decoded.Warnings, rejection], decoded.Charset);
         }
 
         var warnings = new List<string>(decoded.Warnings);
-        var page = decoded.IsHtml ? HtmlTokenizer.Tokenize(decoded.Text, warnings) : PlainTextTokenizer.Tokenize(decoded.Text);
+        var page = decoded.IsHtml ? HtmlTokenizer.Tokenize(decoded.Text, warnings) : PlainTextTokenizer.Tokenize(decoded.Text.ToString());
         var tokens = page.Tokens;
         var main = new List<string>();
         foreach (var token in tokens)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Ingest.Parsing;
 
 /// <summary>
@@ -139,15 +141,7 @@ internal static class TextFolding
         var folded = Fold(text);
         var start = SkipOrdinal(folded);
         var rest = folded.AsSpan(start);
-        var firstDropped = -1;
-        for (var i = 0; i < rest.Length; i++)
-        {
-            if (IsLabelNoise(rest[i]))
-            {
-                firstDropped = i;
-                break;
-            }
-        }
+        var firstDropped = rest.IndexOfAny(LabelNoise);
 
         if (firstDropped < 0)
         {
@@ -175,9 +169,12 @@ internal static class TextFolding
         return result;
     }
 
-    private static bool IsLabelNoise(char c) =>
-        char.IsWhiteSpace(c) || c is '(' or ')' or '“' or '”' or '"' or '「' or '」' or '‘' or '’' or '\'' or '【' or '】'
-            or '《' or '》' or '<' or '>' or ':' or '、' or '·' or '.' or '，' or ',' or '|' or '[' or ']';
+    /// <summary>White space (every char for which <see cref="char.IsWhiteSpace(char)"/> holds) and the brackets, quotes and separators labels are written with.</summary>
+    private static readonly SearchValues<char> LabelNoise = SearchValues.Create(
+        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000"
+        + "()“”\"「」‘’'【】《》<>:、·.，,|[]");
+
+    private static bool IsLabelNoise(char c) => LabelNoise.Contains(c);
 
     private static int SkipOrdinal(string text)
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Ingest.Parsing;
 
 /// <summary>Helpers the table readers share over a page's tokens.</summary>
@@ -22,6 +24,9 @@ internal static class TokenStream
     }
 
     /// <summary>Labels are short; a long token is a sentence that merely mentions the words.</summary>
-    public static string? Label(PageToken token, int maxLength = 60) =>
-        token.Text.Length == 0 || token.Text.Length > maxLength * 2 ? null : TextFolding.LabelKey(token.Text) is { Length: > 0 } key && key.Length <= maxLength ? key : null;
+    public static string? Label(PageToken token, int maxLength = 60)
+    {
+        Debug.Assert(maxLength * 2 <= PageToken.MaxLabelSourceLength, "the token's label key is only computed up to this length");
+        return token.Text.Length > maxLength * 2 ? null : token.LabelKey is { Length: > 0 } key && key.Length <= maxLength ? key : null;
+    }
 }

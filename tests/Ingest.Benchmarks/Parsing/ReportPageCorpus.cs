@@ -9,6 +9,9 @@ namespace Ingest.Benchmarks.Parsing;
 /// </summary>
 internal static class ReportPageCorpus
 {
+    /// <summary>How many pages <see cref="Build"/> returns (one per fixture): the benchmarks' operations per invoke.</summary>
+    public const int PageCount = 8;
+
     private static readonly string[] Fixtures =
     [
         "gb2021_word_spans.html", "gb2021_word_spans_gbk.html", "gb2019_sh_spans.html", "stat2014_hengyang_gbk.html",
@@ -17,6 +20,13 @@ internal static class ReportPageCorpus
 
     public static IReadOnlyList<(string Name, byte[] Bytes)> Build()
     {
+        if (Fixtures.Length != PageCount)
+        {
+            throw new InvalidOperationException($"{nameof(PageCount)} says {PageCount} pages but there are {Fixtures.Length} fixtures");
+        }
+
+        // The GBK fixtures need the code-page encodings before anything from the parser has been loaded.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var random = new Random(2024);
         var pages = new List<(string, byte[])>();
         var directory = Path.Combine(AppContext.BaseDirectory, "Fixtures", "reports");

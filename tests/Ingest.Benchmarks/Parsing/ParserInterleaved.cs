@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using AngleSharp.Html.Parser;
+using Ingest.Parsing;
+
+namespace Ingest.Benchmarks.Parsing;
+
+/// <summary>
+/// <c>parser-interleaved</c>: the same comparison as <see cref="ParserBenchmarks"/> (full extraction
+/// against a bare AngleSharp parse of the same bytes), measured in alternating one-second slices in one
+/// process. On a shared VM whose speed drifts by half over minutes, BenchmarkDotNet measures each method
+/// in its own stretch of time, so its ratio also measures the drift; here every slice of full extraction
+/// sits next to a slice of the baseline, and the ratio is taken per pair.
+/// <code>dotnet run -c Release --project tests/Ingest.Benchmarks -- parser-interleaved [--pairs 30]</code>
+/// </summary>
+internal static class ParserInterleaved
+{
+    public const string Mode = "parser-interleaved";
+
+    private static readonly TimeSpan Slice = TimeSpan.FromSeconds(1);
+
+    public static int Run(string[] args)
+    {
+        var pairs = args.Length > 2 && args[1] == "--pairs" && int.TryParse(args[2], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 30;
+        var pages = ReportPageCorpus.Build();
+        var angleSharp = new HtmlParser();
+        Action<string, byte[]> bare = (_, bytes) =>
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            angleSharp.ParseDocument(stream);
+        };
+        Action<string, byte[]> full = (name, bytes) => ReportParser.Parse(new PageInput(bytes, name));
+
+        // Warm-up: both paths tiered up before anything counts.
+        Rate(pages, bare);
+        Rate(pages, full);
+
+        var bareRates = new List<double>();
+        var fullRates = new List<double>();
+        var ratios = new List<double>();
+        for (var i = 0; i < pairs; i++)
+        {
+            // Alternate which goes first, so a drift within the pair does not always favour the same side.
+            var (b, f) = i % 2 == 0 ? (Rate(pages, bare), Rate(pages, full)) : Swap(Rate(pages, full), Rate(pages, bare));
+            bareRates.Add(b);
+            fullRates.Add(f);
+            ratios.Add(b / f);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"parser-interleaved: {pages.Count} pages, {pairs} pairs of {Slice.TotalSeconds:F0} s slices, {Environment.ProcessorCount} cores"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bare AngleSharp parse of the bytes: median {Median(bareRates):F0} pages/s (range {bareRates.Min():F0}–{bareRates.Max():F0})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"full extraction:                    median {Median(fullRates):F0} pages/s (range {fullRates.Min():F0}–{fullRates.Max():F0})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio full ÷ bare (time per page), per pair: median {Median(ratios):F2} (range {ratios.Min():F2}–{ratios.Max():F2})"));
+        return 0;
+
+        static (double Bare, double Full) Swap(double full, double bare) => (bare, full);
+    }
+
+    /// <summary>Pages per second of <paramref name="work"/> over whole passes of the corpus for one slice.</summary>
+    private static double Rate(IReadOnlyList<(string Name, byte[] Bytes)> pages, Action<string, byte[]> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        while (clock.Elapsed < Slice)
+        {
+            foreach (var (name, bytes) in pages)
+            {
+                work(name, bytes);
+                done++;
+            }
+        }
+
+        return done / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

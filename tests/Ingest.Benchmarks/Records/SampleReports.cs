@@ -5,30 +5,14 @@ namespace Ingest.Benchmarks.Records;
 /// <summary>A gb2021-shaped record: 175 table-三 cells (every 11th blank), tables 二 and 四, checks, warnings.</summary>
 internal static class SampleReports
 {
-    private static readonly string[] Columns =
-        ["natural_person", "commercial_enterprise", "research_institution", "public_welfare_org", "legal_service_org", "other_org", "total"];
-
-    private static readonly string[] Rows =
-    [
-        "new", "carried_over", "outcome.disclosed", "outcome.partially_disclosed",
-        "outcome.withheld.state_secret", "outcome.withheld.prohibited_by_law", "outcome.withheld.three_security_one_stability",
-        "outcome.withheld.third_party_rights", "outcome.withheld.internal_affairs", "outcome.withheld.process_info",
-        "outcome.withheld.enforcement_case_file", "outcome.withheld.administrative_query",
-        "outcome.unable.not_held", "outcome.unable.needs_creation", "outcome.unable.unclear_after_correction",
-        "outcome.not_processed.petition_complaint", "outcome.not_processed.duplicate", "outcome.not_processed.publication",
-        "outcome.not_processed.massive_repeated", "outcome.not_processed.confirm_or_reissue",
-        "outcome.other.no_correction", "outcome.other.fee_unpaid", "outcome.other.other",
-        "outcome.total", "carried_forward",
-    ];
-
     public static ReportRecord Gb2021(string agency, int year)
     {
         var figures = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var blank = new List<string>();
         var i = 0;
-        foreach (var row in Rows)
+        foreach (var row in ApplicationsTable.Rows2021)
         {
-            foreach (var column in Columns)
+            foreach (var column in ApplicationColumns.Keys)
             {
                 var key = $"applications.{row}.{column}";
                 if (++i % 11 == 0)

@@ -5,35 +5,21 @@ namespace Ingest.Tests.Records;
 
 /// <summary>
 /// Report records built by hand in the shape each era's parser output has (spec report-format.md), so
-/// the records tests do not depend on the real parser.
+/// the records tests do not depend on the real parser. Only the canonical table-三 keys are taken from it
+/// (<see cref="ApplicationsTable.Rows2021"/>, <see cref="ApplicationColumns.Keys"/>): they are the spec's
+/// vocabulary, kept in one place.
 /// </summary>
 internal static class RecordSamples
 {
-    private static readonly string[] ApplicantColumns =
-        ["natural_person", "commercial_enterprise", "research_institution", "public_welfare_org", "legal_service_org", "other_org", "total"];
-
-    private static readonly string[] Gb2021Rows =
-    [
-        "new", "carried_over", "outcome.disclosed", "outcome.partially_disclosed",
-        "outcome.withheld.state_secret", "outcome.withheld.prohibited_by_law", "outcome.withheld.three_security_one_stability",
-        "outcome.withheld.third_party_rights", "outcome.withheld.internal_affairs", "outcome.withheld.process_info",
-        "outcome.withheld.enforcement_case_file", "outcome.withheld.administrative_query",
-        "outcome.unable.not_held", "outcome.unable.needs_creation", "outcome.unable.unclear_after_correction",
-        "outcome.not_processed.petition_complaint", "outcome.not_processed.duplicate", "outcome.not_processed.publication",
-        "outcome.not_processed.massive_repeated", "outcome.not_processed.confirm_or_reissue",
-        "outcome.other.no_correction", "outcome.other.fee_unpaid", "outcome.other.other",
-        "outcome.total", "carried_forward",
-    ];
-
     /// <summary>A 2021-format report: 175 table-三 cells, table 二 and 四, derived totals, blanks, n/a cells, checks.</summary>
     public static ReportRecord Gb2021(string agency, int year, string version = "test-1", int seed = 1)
     {
         var figures = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var blank = new List<string>();
         var i = seed;
-        foreach (var row in Gb2021Rows)
+        foreach (var row in ApplicationsTable.Rows2021)
         {
-            foreach (var column in ApplicantColumns)
+            foreach (var column in ApplicationColumns.Keys)
             {
                 var key = $"applications.{row}.{column}";
                 // Every 11th cell is blank, as real tables leave cells empty.

@@ -36,15 +36,33 @@ public static class AzuriteTool
             $"Run from the repository, or set {DirectoryVariable}.");
     }
 
-    /// <summary>Runs <c>npm ci</c> in the tool folder unless Azurite is already installed there.</summary>
+    /// <summary>
+    /// Runs <c>npm ci</c> in the tool folder unless Azurite is already installed there. Safe to call from
+    /// many tests and processes at once: <c>npm ci</c> first deletes node_modules, so two at a time would
+    /// pull the files out from under each other (and from under a running emulator). One install runs at a
+    /// time, behind a lock file, and an install counts only once its completion marker is written.
+    /// </summary>
     public static async Task EnsureInstalledAsync(string toolDirectory, Action<string>? log, CancellationToken cancellationToken)
     {
-        if (File.Exists(EntryPoint(toolDirectory)))
+        if (IsInstalled(toolDirectory))
         {
             return;
         }
 
+        await using var installLock = await AcquireInstallLockAsync(toolDirectory, cancellationToken);
+        if (IsInstalled(toolDirectory))
+        {
+            // Another caller installed it while this one waited.
+            return;
+        }
+
         log?.Invoke($"Installing Azurite into {toolDirectory} (npm ci)...");
+        await RunNpmCiAsync(toolDirectory, cancellationToken);
+        await File.WriteAllTextAsync(InstalledMarker(toolDirectory), DateTimeOffset.UtcNow.ToString("O"), cancellationToken);
+    }
+
+    private static async Task RunNpmCiAsync(string toolDirectory, CancellationToken cancellationToken)
+    {
         var npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
         using var process = new System.Diagnostics.Process
         {
@@ -74,6 +92,33 @@ public static class AzuriteTool
                 $"npm ci in {toolDirectory} failed with exit code {process.ExitCode}:{Environment.NewLine}{await output}{await errors}");
         }
     }
+
+    /// <summary>
+    /// An exclusive handle on <c>.install.lock</c> in the tool folder (outside node_modules, which the
+    /// install deletes). .NET takes an OS file lock for <see cref="FileShare.None"/>, so this excludes
+    /// other threads and other processes alike; a crashed holder's lock goes with its process.
+    /// </summary>
+    private static async Task<FileStream> AcquireInstallLockAsync(string toolDirectory, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(toolDirectory, ".install.lock");
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                // Held by another install: it takes a few seconds to a minute.
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsInstalled(string toolDirectory) => File.Exists(InstalledMarker(toolDirectory)) && File.Exists(EntryPoint(toolDirectory));
+
+    /// <summary>Written after <c>npm ci</c> succeeds; inside node_modules, so a new install removes it first.</summary>
+    private static string InstalledMarker(string toolDirectory) => Path.Combine(toolDirectory, "node_modules", ".ingest-installed");
 
     internal static string EntryPoint(string toolDirectory) =>
         Path.Combine(toolDirectory, "node_modules", "azurite", "dist", "src", "azurite.js");

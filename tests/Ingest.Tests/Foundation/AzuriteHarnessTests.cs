@@ -85,6 +85,7 @@ public sealed class AzuriteHarnessTests
         // Start launch.js owned by a short-lived child process instead of this test process, then kill
         // the owner: the emulator must go away on its own, as it does for a killed test run.
         var tool = AzuriteTool.Locate();
+        await AzuriteTool.EnsureInstalledAsync(tool, null, CancellationToken.None);
         using var owner = System.Diagnostics.Process.Start("sleep", "60");
         var startInfo = new System.Diagnostics.ProcessStartInfo("node")
         {

@@ -9,6 +9,9 @@ public static class AzuriteTool
     /// <summary>Overrides where the tool folder is looked for (a folder holding package.json and launch.js).</summary>
     public const string DirectoryVariable = "INGEST_AZURITE_DIR";
 
+    /// <summary>How long <c>npm ci</c> may take: about half a minute on a fresh machine, far longer only if the registry stalls.</summary>
+    public static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(10);
+
     public static string Locate()
     {
         var configured = Environment.GetEnvironmentVariable(DirectoryVariable);
@@ -83,9 +86,23 @@ public static class AzuriteTool
             throw new InvalidOperationException("npm was not found on PATH; install Node.js 20+ (it brings npm) to run Azurite.", e);
         }
 
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        // A registry that stops answering would otherwise hold every caller (they wait on the lock).
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(InstallTimeout);
+        var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
+        var errors = process.StandardError.ReadToEndAsync(deadline.Token);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Half an install is no install: the marker is never written, so the next caller starts over.
+            process.Kill(entireProcessTree: true);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new InvalidOperationException($"npm ci in {toolDirectory} did not finish within {InstallTimeout.TotalMinutes:0} minutes; is the npm registry reachable?");
+        }
+
         if (process.ExitCode != 0 || !File.Exists(EntryPoint(toolDirectory)))
         {
             throw new InvalidOperationException(

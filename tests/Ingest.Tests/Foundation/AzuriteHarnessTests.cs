@@ -103,10 +103,11 @@ public sealed class AzuriteHarnessTests
         }
 
         using var launcher = System.Diagnostics.Process.Start(startInfo)!;
-        var line = await launcher.StandardOutput.ReadLineAsync();
+        using var startDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var line = await launcher.StandardOutput.ReadLineAsync(startDeadline.Token);
         while (line is not null && !line.Contains("Table service is successfully listening", StringComparison.Ordinal))
         {
-            line = await launcher.StandardOutput.ReadLineAsync();
+            line = await launcher.StandardOutput.ReadLineAsync(startDeadline.Token);
         }
 
         Assert.NotNull(line);

@@ -1,4 +1,5 @@
 using Ingest.Functions.Hosting.LocalStorage;
+using Ingest.Tests.Infrastructure;
 
 namespace Ingest.Tests.Foundation;
 
@@ -29,7 +30,7 @@ public sealed class AzuriteInstallTests : IDisposable
               "scripts": { "postinstall": "node -e \"require('fs').appendFileSync('installs.log', 'install\\n')\"" }
             }
             """);
-        await RunAsync("npm", "install --package-lock-only --ignore-scripts --no-audit --no-fund --loglevel=error");
+        await RunAsync("npm", "install", "--package-lock-only", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error");
 
         var callers = Enumerable.Range(0, 8).Select(_ => Task.Run(() => AzuriteTool.EnsureInstalledAsync(_tool, null, CancellationToken.None)));
         await Task.WhenAll(callers);
@@ -44,18 +45,9 @@ public sealed class AzuriteInstallTests : IDisposable
 
     public void Dispose() => Directory.Delete(_tool, recursive: true);
 
-    private async Task RunAsync(string file, string arguments)
+    private async Task RunAsync(string file, params string[] arguments)
     {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = _tool,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{file} {arguments} failed: {await errors}");
+        var run = await ToolRun.RunAsync(file, arguments, _tool);
+        Assert.True(run.ExitCode == 0, $"{file} {string.Join(' ', arguments)} failed: {run}");
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Ingest.Functions.Hosting.Invocation;
+using Ingest.Tests.Infrastructure;
 
 namespace Ingest.Tests.Functions;
 
@@ -124,7 +125,8 @@ public sealed class PublishLayoutTests
         finally
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            // Bounded: with its output read by events, this also waits for the pipes to close.
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
     }
 
@@ -134,20 +136,15 @@ public sealed class PublishLayoutTests
         var output = Path.Combine(Path.GetTempPath(), "ingest-parse-source-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[]
-            {
-                "msbuild", Path.Combine(PublishedApp.RepositoryRoot(), "functions", "Ingest.Functions.csproj"), "-nologo", "-v:q",
-                "-t:GenerateParseReportFunction", "-p:ParseTriggerSource=EventGrid", $"-p:IntermediateOutputPath={output}/",
-            })
-            {
-                startInfo.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(startInfo)!;
-            var log = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, log);
+            var run = await ToolRun.RunAsync(
+                "dotnet",
+                [
+                    "msbuild", Path.Combine(PublishedApp.RepositoryRoot(), "functions", "Ingest.Functions.csproj"), "-nologo", "-v:q",
+                    "-nodeReuse:false", "-p:UseSharedCompilation=false",
+                    "-t:GenerateParseReportFunction", "-p:ParseTriggerSource=EventGrid", $"-p:IntermediateOutputPath={output}/",
+                ],
+                PublishedApp.RepositoryRoot());
+            Assert.True(run.ExitCode == 0, run.ToString());
 
             var generated = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "functions", "ParseReport", "function.json")))!;
             var template = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(PublishedApp.RepositoryRoot(), "functions", "ParseReport", "function.json")))!;

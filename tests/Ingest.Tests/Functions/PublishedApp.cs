@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Ingest.Tests.Infrastructure;
 
 namespace Ingest.Tests.Functions;
 
@@ -11,6 +11,9 @@ namespace Ingest.Tests.Functions;
 /// </summary>
 public static class PublishedApp
 {
+    /// <summary>Cold restore of the runtime packs included; a minute is usual here.</summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(8);
+
     private static readonly Lazy<Task<string>> Folder = new(PublishAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static Task<string> FolderAsync() => Folder.Value;
@@ -37,28 +40,19 @@ public static class PublishedApp
             Directory.Delete(work, recursive: true);
         }
 
-        var startInfo = new ProcessStartInfo("dotnet")
+        // --disable-build-servers: no compiler server or reusable build node outlives the publish holding
+        // its output open (ToolRun would report that after a grace, but it need not happen at all).
+        var run = await ToolRun.RunAsync(
+            "dotnet",
+            [
+                "publish", Path.Combine(RepositoryRoot(), "functions"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
+                "--self-contained", "-o", output, "--artifacts-path", Path.Combine(work, "artifacts"), "-nologo", "--disable-build-servers",
+            ],
+            RepositoryRoot(),
+            PublishTimeout);
+        if (run.ExitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "publish", Path.Combine(RepositoryRoot(), "functions"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
-            "--self-contained", "-o", output, "--artifacts-path", Path.Combine(work, "artifacts"), "-nologo",
-        })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):{Environment.NewLine}{await stdout}{await stderr}");
+            throw new InvalidOperationException($"dotnet publish failed: {run}");
         }
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Ingest.Tests.Infrastructure;
 
 namespace Ingest.Tests.Infra;
 

@@ -1,3 +1,5 @@
+using Ingest.Tests.Infrastructure;
+
 namespace Ingest.Tests.Infra;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using AngleSharp.Text;
 using Ingest.Parsing;
 
 namespace Ingest.Benchmarks.Parsing;
@@ -12,7 +14,8 @@ namespace Ingest.Benchmarks.Parsing;
 /// in its own stretch of time, so its ratio also measures the drift; here every slice of full extraction
 /// sits next to a slice of the baseline, and the ratio is taken per pair. Each round also runs a slice of
 /// full extraction on one thread per core, as the watcher and the Functions host parse several blobs at
-/// once: that is the machine's throughput, not the per-page cost.
+/// once: that is the machine's throughput, not the per-page cost. Two floors show where the time goes:
+/// AngleSharp's tree construction after our decode, and its tokenizer alone.
 /// <code>dotnet run -c Release --project tests/Ingest.Benchmarks -- parser-interleaved [--pairs 30]</code>
 /// </summary>
 internal static class ParserInterleaved
@@ -26,6 +29,7 @@ internal static class ParserInterleaved
         var pairs = args.Length > 2 && args[1] == "--pairs" && int.TryParse(args[2], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 30;
         var pages = ReportPageCorpus.Build();
         var angleSharp = new HtmlParser();
+        var configured = new HtmlParser(Ingest.Parsing.HtmlTokenizer.ParserOptions);
         Action<string, byte[]> bare = (_, bytes) =>
         {
             using var stream = new MemoryStream(bytes, writable: false);
@@ -33,13 +37,43 @@ internal static class ParserInterleaved
         };
         Action<string, byte[]> full = (name, bytes) => ReportParser.Parse(new PageInput(bytes, name));
 
-        // Warm-up: both paths tiered up before anything counts.
-        Rate(pages, bare);
-        Rate(pages, full);
+        // Two floors under full extraction, to show where its time goes: our decode plus AngleSharp's
+        // tree construction with the parser's options (what full extraction runs before its own walk),
+        // and our decode plus AngleSharp's tokenizer alone, with no tree built at all.
+        Action<string, byte[]> decodeAndTree = (_, bytes) =>
+        {
+            using var decoded = PageDecoder.Decode(bytes, null);
+            configured.ParseDocument(decoded.Text);
+        };
+        Action<string, byte[]> decodeAndTokens = (_, bytes) =>
+        {
+            using var decoded = PageDecoder.Decode(bytes, null);
+            using var source = new TextSource(new ReadOnlyMemoryTextSource(decoded.Text));
+            var tokenizer = new AngleSharp.Html.Parser.HtmlTokenizer(source, HtmlEntityProvider.Resolver)
+            {
+                SkipComments = true,
+                SkipScriptText = true,
+                DisableElementPositionTracking = true,
+            };
+            while (tokenizer.Get().Type != HtmlTokenType.EndOfFile)
+            {
+            }
+        };
+
+        // Warm-up: every path tiered up before anything counts (tiering takes several seconds here).
+        for (var i = 0; i < 3; i++)
+        {
+            Rate(pages, bare);
+            Rate(pages, full);
+            Rate(pages, decodeAndTree);
+            Rate(pages, decodeAndTokens);
+        }
 
         var bareRates = new List<double>();
         var fullRates = new List<double>();
         var ratios = new List<double>();
+        var treeRates = new List<double>();
+        var tokenRates = new List<double>();
         var allCoresRates = new List<double>();
         RateOnAllCores(pages, full);
         for (var i = 0; i < pairs; i++)
@@ -49,23 +83,27 @@ internal static class ParserInterleaved
             bareRates.Add(b);
             fullRates.Add(f);
             ratios.Add(b / f);
+            treeRates.Add(Rate(pages, decodeAndTree));
+            tokenRates.Add(Rate(pages, decodeAndTokens));
             allCoresRates.Add(RateOnAllCores(pages, full));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"parser-interleaved: {pages.Count} pages, {pairs} rounds of {Slice.TotalSeconds:F0} s slices (bare, full, full on every core), {Environment.ProcessorCount} cores"));
+            $"parser-interleaved: {pages.Count} pages, {pairs} rounds of {Slice.TotalSeconds:F0} s slices (bare, full, two floors, full on every core), {Environment.ProcessorCount} cores"));
+        Report("bare AngleSharp parse of the bytes", bareRates);
+        Report("full extraction", fullRates);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bare AngleSharp parse of the bytes: median {Median(bareRates):F0} pages/s (range {bareRates.Min():F0}–{bareRates.Max():F0})"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"full extraction:                    median {Median(fullRates):F0} pages/s (range {fullRates.Min():F0}–{fullRates.Max():F0})"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio full ÷ bare (time per page), per pair: median {Median(ratios):F2} (range {ratios.Min():F2}–{ratios.Max():F2})"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"full extraction, {Environment.ProcessorCount} threads:          median {Median(allCoresRates):F0} pages/s (range {allCoresRates.Min():F0}–{allCoresRates.Max():F0})"));
+            $"{"ratio full ÷ bare (time per page), per pair:",-44} median {Median(ratios):F2} (range {ratios.Min():F2}–{ratios.Max():F2})"));
+        Report("floor: decode + AngleSharp tree", treeRates);
+        Report("floor: decode + AngleSharp tokens only", tokenRates);
+        Report($"full extraction, {Environment.ProcessorCount} threads", allCoresRates);
         return 0;
 
         static (double Bare, double Full) Swap(double full, double bare) => (bare, full);
     }
+
+    private static void Report(string what, List<double> rates) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{what + ":",-44} median {Median(rates):F0} pages/s (range {rates.Min():F0}–{rates.Max():F0})"));
 
     /// <summary>Pages per second of <paramref name="work"/> over whole passes of the corpus for one slice.</summary>
     private static double Rate(IReadOnlyList<(string Name, byte[] Bytes)> pages, Action<string, byte[]> work)

@@ -1,7 +1,7 @@
 using Ingest.Crawling;
 using Ingest.Crawling.Http;
+using Ingest.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Ingest.Tests.Crawling;
 
@@ -10,9 +10,9 @@ public sealed class PolitenessGateTests
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(3);
 
-    private static (PolitenessGate Gate, FakeTimeProvider Time) Create()
+    private static (PolitenessGate Gate, WatchedClock Time) Create()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 2, 0, 0, TimeSpan.Zero));
+        var time = new WatchedClock(new DateTimeOffset(2026, 1, 1, 2, 0, 0, TimeSpan.Zero));
         return (new PolitenessGate(time, Options.Create(new CrawlerOptions { MinDelaySeconds = Delay.TotalSeconds })), time);
     }
 
@@ -41,7 +41,10 @@ public sealed class PolitenessGateTests
         time.Advance(TimeSpan.FromMinutes(1));
         Assert.False(sameHost.IsCompleted); // still held: time alone does not release a turn
 
+        // The waiter resumes on the thread pool; advance only once it is parked on the delay.
+        var timers = time.TimersCreated;
         first.Dispose();
+        await time.TimerAfterAsync(timers);
         time.Advance(Delay);
         (await sameHost).Dispose();
         (await otherHost).Dispose();

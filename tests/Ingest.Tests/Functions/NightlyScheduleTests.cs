@@ -4,7 +4,6 @@ using Ingest.Storage;
 using Ingest.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Ingest.Tests.Functions;
 
@@ -14,7 +13,7 @@ public sealed class NightlyScheduleTests
     [Fact]
     public async Task The_schedule_fires_at_its_occurrence_and_enqueues_that_night_once()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 29, 58, TimeSpan.Zero));
+        var clock = new WatchedClock(new DateTimeOffset(2026, 11, 23, 2, 29, 58, TimeSpan.Zero));
         var layout = StorageLayout.Isolated(AzuriteHarness.UniqueName("nightly"));
         var seeds = RecordingCrawlEngine.Seeds("http://a.example.gov.cn/ndbg/", "http://b.example.gov.cn/ndbg/");
         await using var app = await StandaloneHost.CreateAsync(layout, new RecordingCrawlEngine(), seeds, new Dictionary<string, string?> { ["CRAWL_SCHEDULE"] = "0 30 2 * * *" });
@@ -26,7 +25,8 @@ public sealed class NightlyScheduleTests
         await schedule.StartAsync(CancellationToken.None);
         try
         {
-            await WaitForTimerAsync(clock);
+            // Parked on its delay until 02:30:00 before the clock moves (see WatchedClock).
+            await clock.TimerAfterAsync(0);
             Assert.False(await storage.LeaseContainer.ExistsAsync(), "The schedule fired before its occurrence.");
 
             clock.Advance(TimeSpan.FromSeconds(2));
@@ -43,18 +43,6 @@ public sealed class NightlyScheduleTests
         finally
         {
             await schedule.StopAsync(CancellationToken.None);
-        }
-    }
-
-    /// <summary>Waits until the service is parked on its delay (a timer registered with the fake clock).</summary>
-    private static async Task WaitForTimerAsync(FakeTimeProvider clock)
-    {
-        // FakeTimeProvider has no public timer count; advancing by nothing is harmless, so give the
-        // service a moment to reach Task.Delay before the test moves the clock.
-        for (var i = 0; i < 20; i++)
-        {
-            clock.Advance(TimeSpan.Zero);
-            await Task.Delay(50);
         }
     }
 }

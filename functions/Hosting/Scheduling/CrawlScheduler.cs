@@ -24,7 +24,10 @@ public sealed partial class CrawlScheduler(IngestStorage storage, ICrawlEngine e
 
     private const string LockBlobName = "schedule/lock";
 
-    public static string MarkerBlobName(DateOnly night) => "schedule/nights/" + night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private const string MarkerPrefix = "schedule/nights/";
+
+    /// <summary>The night's marker; the names sort by date, so a listing starts with the earliest night.</summary>
+    public static string MarkerBlobName(DateOnly night) => MarkerPrefix + night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The UTC night a fire at <paramref name="at"/> belongs to.</summary>
     public static DateOnly NightOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
@@ -91,6 +94,31 @@ public sealed partial class CrawlScheduler(IngestStorage storage, ICrawlEngine e
                 LogReleaseFailed(e.Status);
             }
         }
+    }
+
+    /// <summary>Whether the night's requests have been enqueued (its marker exists).</summary>
+    public async Task<bool> IsScheduledAsync(DateOnly night, CancellationToken cancellationToken) =>
+        await storage.LeaseContainer.GetBlobClient(MarkerBlobName(night)).ExistsAsync(cancellationToken);
+
+    /// <summary>
+    /// Whether some night before <paramref name="night"/> was scheduled on this storage: the sign that the
+    /// schedule has run here before, as the Functions timer's monitor record is.
+    /// </summary>
+    public async Task<bool> ScheduledBeforeAsync(DateOnly night, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var earliest in storage.LeaseContainer.GetBlobsAsync(new GetBlobsOptions { Prefix = MarkerPrefix }, cancellationToken))
+            {
+                return string.CompareOrdinal(earliest.Name, MarkerBlobName(night)) < 0;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No lease container yet: nothing was ever scheduled here.
+        }
+
+        return false;
     }
 
     private static async Task CreateIfMissingAsync(BlobClient blob, CancellationToken cancellationToken)

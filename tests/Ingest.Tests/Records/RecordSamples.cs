@@ -7,7 +7,7 @@ namespace Ingest.Tests.Records;
 /// Report records built by hand in the shape each era's parser output has (spec report-format.md), so
 /// the records tests do not depend on the real parser. Only the canonical table-三 keys are taken from it
 /// (<see cref="ApplicationsTable.Rows2021"/>, <see cref="ApplicationColumns.Keys"/>): they are the spec's
-/// vocabulary, kept in one place.
+/// vocabulary, kept in one place. The benchmarks compile this file too, for the records write benchmark.
 /// </summary>
 internal static class RecordSamples
 {
